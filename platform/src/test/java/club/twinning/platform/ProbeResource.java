@@ -1,0 +1,35 @@
+package club.twinning.platform;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+
+/** An endpoint of the test application, to see what a client gets back for bad input. */
+@Path("/probe")
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    public record Window(@NotNull LocalDate start, @NotNull LocalDate end) {
+    }
+
+    public record Probe(@NotBlank String title, @Max(50) int participants, @NotNull @Valid Window window) {
+    }
+
+    @POST
+    public Probe echo(@Valid @NotNull Probe probe) {
+        if (probe.title().equals("boom")) {
+            throw new IllegalStateException("secret internal detail");
+        }
+        return probe;
+    }
+}

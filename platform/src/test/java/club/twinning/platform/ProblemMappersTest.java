@@ -1,0 +1,72 @@
+package club.twinning.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets RFC 9457 problem+json naming the field, never a stack trace. */
+@QuarkusTest
+class ProblemMappersTest {
+
+    @Test
+    void constraintViolationsNameEachField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"\",\"participants\":99,\"window\":{\"start\":\"2026-01-01\"}}")
+                .when().post("/probe")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:twinning:problem:invalid-request"))
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("title", "participants", "window.end"));
+    }
+
+    @Test
+    void aWronglyTypedFieldIsNamed() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"participants\":\"many\",\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}")
+                .when().post("/probe")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("participants"));
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"31/12/2026\",\"end\":\"2026-01-02\"}}")
+                .when().post("/probe")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("window.start"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemToo() {
+        given().contentType(ContentType.JSON).body("{\"title\": ")
+                .when().post("/probe")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unreadable request body"));
+    }
+
+    @Test
+    void aWrongContentTypeIsAProblem() {
+        given().contentType(ContentType.TEXT).body("hello")
+                .when().post("/probe")
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnexpectedFailureHidesItsDetail() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"boom\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}")
+                .when().post("/probe")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("detail", containsString("incident"))
+                .body(not(containsString("secret internal detail")))
+                .body(not(containsString("at club.twinning")));
+    }
+}
