@@ -39,10 +39,19 @@ class EventTypeTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var sent = new AgreementStatusChanged(UUID.randomUUID(), "TW-2025-001", "TWINNING",
-                List.of("es-semara", "agadez"), "SIGNED", "IN_FORCE", LocalDate.of(2030, 10, 31),
-                "secretariat", "entry into force", Instant.parse("2025-10-31T10:00:00Z"), 3);
+                List.of("es-semara", "agadez"), List.of("desert-land-management", "trade"), "SIGNED", "IN_FORCE",
+                LocalDate.of(2030, 10, 31), "secretariat", "entry into force", Instant.parse("2025-10-31T10:00:00Z"), 3);
         String text = json.writeValueAsString(sent);
-        assertTrue(text.contains("\"validUntil\":\"2030-10-31\""), text);
+        assertTrue(text.contains("\"expiresOn\":\"2030-10-31\""), text);
         assertEquals(sent, json.readValue(text, EventType.AGREEMENT_STATUS_CHANGED.payload()));
+    }
+
+    @Test
+    void domainsAreFoundByCodeAndLabelledInThreeLanguages() {
+        assertEquals(CooperationDomain.DESERT_LAND_MANAGEMENT, CooperationDomain.of("desert-land-management").orElseThrow());
+        assertEquals("Tourism", CooperationDomain.TOURISM.label("en"));
+        assertEquals("السياحة", CooperationDomain.TOURISM.label("ar"));
+        assertEquals("Tourisme", CooperationDomain.TOURISM.label("de"));
+        assertTrue(CooperationDomain.of("astrology").isEmpty());
     }
 }

@@ -27,7 +27,8 @@ public class NoteService {
         }
         note.text = text;
         outbox.append(EventType.PARTY_UPDATED, "note", id,
-                new PartyChanged(id, text, "MUNICIPALITY", "MA", "fr", null, null, version));
+                new PartyChanged(id, "MUNICIPALITY", text, null, null, "MA", null, null, null, "Africa/Casablanca", "fr",
+                        java.util.List.of(), version));
         if (failAfterAppend) {
             throw new IllegalStateException("rolled back on purpose");
         }

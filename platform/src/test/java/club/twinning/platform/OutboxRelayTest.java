@@ -67,7 +67,7 @@ class OutboxRelayTest {
         assertEquals(row.eventId.toString(), headers.get("ce_id"));
         assertTrue(row.sentAt != null, "row not marked sent");
         assertEquals("Agadez asks about desert-space management",
-                json.readTree(record.value()).get("name").asText());
+                json.readTree(record.value()).get("nameFr").asText());
     }
 
     @Test

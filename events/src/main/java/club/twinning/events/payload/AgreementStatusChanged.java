@@ -5,15 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An agreement moved from one lifecycle status to another; {@code from} is null when it was created. */
+/** An agreement moved from one lifecycle status to another. */
 public record AgreementStatusChanged(
         UUID agreementId,
         String reference,
-        String kind,
+        String type,
         List<String> partyCodes,
+        List<String> domains,
         String from,
         String to,
-        LocalDate validUntil,
+        LocalDate expiresOn,
         String actor,
         String reason,
         Instant at,
