@@ -1,0 +1,41 @@
+package club.twinning.k8s;
+
+import static club.twinning.k8s.Overlay.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Kubernetes runs the realm of infra/keycloak/twinning-realm.json: demo users in dev only, no local secrets. */
+class RealmImportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theRealmImportMatchesTheLocalRealm() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> local = JSON.readValue(Files.readString(Overlay.ROOT.resolve("infra/keycloak/twinning-realm.json")), Map.class);
+        for (String overlay : List.of("dev", "prod")) {
+            Map<String, Object> realm = at(Overlay.render(overlay).ofKind("KeycloakRealmImport").get(0), "spec", "realm");
+            assertEquals(local.get("roles"), realm.get("roles"), overlay + " roles");
+            assertEquals(clientIds(local), clientIds(realm), overlay + " clients");
+            assertEquals(local.get("components"), realm.get("components"), overlay + " user profile");
+            assertTrue(!JSON.writeValueAsString(realm).contains("-local-secret"), overlay + " carries a local client secret");
+            if (overlay.equals("dev")) {
+                assertEquals(local.get("users"), realm.get("users"), "dev has the demo users");
+            } else {
+                assertNull(realm.get("users"), "prod has no demo users");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> clientIds(Map<String, Object> realm) {
+        return ((List<Map<String, Object>>) realm.get("clients")).stream().map(c -> c.get("clientId")).toList();
+    }
+}
