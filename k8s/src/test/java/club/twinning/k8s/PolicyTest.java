@@ -32,7 +32,7 @@ class PolicyTest {
     void everyContainerIsProbedLimitedAndLockedDown(String overlay) {
         List<String> problems = new ArrayList<>();
         List<Map<String, Object>> deployments = Overlay.render(overlay).ofKind("Deployment");
-        assertEquals(3, deployments.size(), "one Deployment per service");
+        assertEquals(4, deployments.size(), "one Deployment per service and the portal");
         for (Map<String, Object> d : deployments) {
             Map<String, Object> pod = at(d, "spec", "template", "spec");
             check(problems, d, Boolean.TRUE.equals(at(pod, "securityContext", "runAsNonRoot")), "pod runAsNonRoot");
