@@ -1,0 +1,68 @@
+package club.twinning.portal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** exchange-service, called with the person's token. */
+@RegisterRestClient(configKey = "exchange")
+@RegisterClientHeaders(BearerToken.class)
+@Path("/api")
+public interface ExchangeApi {
+
+    @GET
+    @Path("/requests")
+    JsonNode requests(@QueryParam("status") String status, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/requests/{id}")
+    JsonNode request(@PathParam("id") String id);
+
+    @POST
+    @Path("/requests")
+    JsonNode submit(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode request);
+
+    @POST
+    @Path("/requests/{id}/votes")
+    JsonNode vote(@PathParam("id") String id, JsonNode vote);
+
+    @POST
+    @Path("/requests/{id}/withdrawal")
+    JsonNode withdraw(@PathParam("id") String id, JsonNode reason);
+
+    @GET
+    @Path("/visits")
+    JsonNode visits(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/visits/{id}")
+    JsonNode visit(@PathParam("id") String id);
+
+    @POST
+    @Path("/visits")
+    JsonNode planVisit(JsonNode visit);
+
+    @POST
+    @Path("/visits/{id}/confirmation")
+    JsonNode confirmVisit(@PathParam("id") String id);
+
+    @POST
+    @Path("/visits/{id}/report")
+    JsonNode fileReport(@PathParam("id") String id, JsonNode report);
+
+    @GET
+    @Path("/matches")
+    JsonNode matches(@QueryParam("domain") String domain);
+
+    @GET
+    @Path("/calendar.ics")
+    @Produces("text/calendar")
+    String calendar();
+}

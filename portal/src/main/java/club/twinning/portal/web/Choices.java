@@ -1,0 +1,18 @@
+package club.twinning.portal.web;
+
+import io.quarkus.qute.TemplateGlobal;
+import java.util.List;
+
+/** The fixed choices forms and filters offer, as the services spell them. */
+@TemplateGlobal
+public final class Choices {
+
+    static final List<String> requestStatuses = List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED", "REJECTED",
+            "CHANGES_REQUESTED", "WITHDRAWN", "SCHEDULED", "COMPLETED");
+    static final List<String> directions = List.of("THEY_VISIT_US", "WE_VISIT_THEM");
+    static final List<String> voteChoices = List.of("APPROVE", "REJECT", "ABSTAIN", "REQUEST_CHANGES");
+    static final List<String> languageCodes = List.of("fr", "ar", "en");
+
+    private Choices() {
+    }
+}

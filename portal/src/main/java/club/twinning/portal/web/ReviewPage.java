@@ -1,0 +1,44 @@
+package club.twinning.portal.web;
+
+import static club.twinning.portal.client.ServiceProblem.call;
+
+import club.twinning.portal.client.ExchangeApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The council's queue: requests waiting for a decision, those of the member's own city set apart. */
+@Path("/app/review")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("council")
+public class ReviewPage {
+
+    @Location("ReviewPage/queue.html")
+    Template queue;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    @RestClient
+    ExchangeApi exchange;
+
+    @GET
+    public TemplateInstance queue() {
+        List<JsonNode> waiting = new ArrayList<>();
+        for (String status : List.of("SUBMITTED", "UNDER_REVIEW")) {
+            call(() -> exchange.requests(status, 200)).path("items").forEach(waiting::add);
+        }
+        return viewer.render(queue.data("requests", waiting));
+    }
+}
