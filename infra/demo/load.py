@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Loads the demo data of the seed articles through the services' APIs, so that their events flow.
+
+Safe to run again: what exists is left as it is. Environment: TOKEN (a secretariat token), REGISTRY_URL.
+"""
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REGISTRY = os.environ.get("REGISTRY_URL", "http://127.0.0.1:8081")
+TOKEN = os.environ["TOKEN"]
+PATH = ["DRAFT", "NEGOTIATION", "PENDING_FORMALITIES", "SIGNED", "IN_FORCE"]
+
+
+def call(method, path, body=None, headers=None):
+    request = urllib.request.Request(REGISTRY + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode("utf-8"))
+    request.add_header("Authorization", "Bearer " + TOKEN)
+    request.add_header("Content-Type", "application/json")
+    for key, value in (headers or {}).items():
+        request.add_header(key, value)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null"), response.headers.get("ETag")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null"), None
+
+
+def must(result, what):
+    status, body, _ = result
+    if status >= 400:
+        sys.exit(f"{what}: HTTP {status}: {body}")
+    return result
+
+
+def main():
+    data = json.load(open(os.path.join(HERE, "registry.json"), encoding="utf-8"))
+    for party in data["parties"]:
+        if call("GET", "/api/parties/" + party["code"])[0] == 404:
+            must(call("POST", "/api/parties", party), "party " + party["code"])
+            print("party", party["code"])
+    for contact in data["contacts"]:
+        party = contact.pop("party")
+        existing = must(call("GET", f"/api/parties/{party}/contacts"), "contacts of " + party)[1]
+        if not any(c["email"] == contact["email"] for c in existing):
+            must(call("POST", f"/api/parties/{party}/contacts", contact), "contact " + contact["email"])
+            print("contact", contact["email"])
+    for agreement in data["agreements"]:
+        target = agreement.pop("status")
+        query = urllib.parse.urlencode({"q": agreement["reference"], "limit": 50})
+        found = [a for a in must(call("GET", "/api/agreements?" + query), "search")[1]["items"]
+                 if a["reference"] == agreement["reference"]]
+        if found:
+            current = found[0]
+        else:
+            current = must(call("POST", "/api/agreements", agreement), "agreement " + agreement["reference"])[1]
+            print("agreement", agreement["reference"])
+        # Through the lifecycle, as the secretariat would: each step is a transition with its reason.
+        while PATH.index(current["status"]) < PATH.index(target):
+            step = PATH[PATH.index(current["status"]) + 1]
+            _, fresh, etag = must(call("GET", "/api/agreements/" + current["id"]), "read " + agreement["reference"])
+            current = must(call("POST", f"/api/agreements/{current['id']}/transitions",
+                                {"to": step, "reason": "demo data: the seed articles report it signed"},
+                                {"If-Match": etag}), "transition " + agreement["reference"])[1]
+    print("demo data loaded")
+
+
+if __name__ == "__main__":
+    main()

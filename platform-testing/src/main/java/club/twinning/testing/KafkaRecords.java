@@ -1,0 +1,74 @@
+package club.twinning.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads back what reached a topic of the real broker. Topics are shared across test runs and modules, so a
+ * test names the keys (aggregate ids) it created and gets only their records.
+ */
+public final class KafkaRecords {
+
+    public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
+
+    private KafkaRecords() {
+    }
+
+    /** Waits for {@code expected} records whose key is in {@code keys}, then checks that no more arrive. */
+    public static List<ConsumerRecord<String, String>> consume(String topic, Set<String> keys, int expected) {
+        return consume(topic, r -> keys.contains(r.key()), expected);
+    }
+
+    public static List<ConsumerRecord<String, String>> consume(String topic, Predicate<ConsumerRecord<String, String>> wanted,
+                                                               int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (wanted.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= expected;
+            });
+            // Anything more would be a duplicate.
+            consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                if (wanted.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        if (found.size() != expected) {
+            throw new AssertionError("expected " + expected + " records on " + topic + ", got " + found.size());
+        }
+        return found;
+    }
+
+    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+}

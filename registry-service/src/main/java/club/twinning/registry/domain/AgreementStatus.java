@@ -1,0 +1,33 @@
+package club.twinning.registry.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The lifecycle of an agreement: DRAFT → NEGOTIATION → PENDING_FORMALITIES → SIGNED → IN_FORCE ⇄ SUSPENDED
+ * → TERMINATED | EXPIRED. Negotiations may be abandoned (TERMINATED) before signing.
+ */
+public enum AgreementStatus {
+    DRAFT, NEGOTIATION, PENDING_FORMALITIES, SIGNED, IN_FORCE, SUSPENDED, TERMINATED, EXPIRED;
+
+    public Set<AgreementStatus> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(NEGOTIATION, TERMINATED);
+            case NEGOTIATION -> EnumSet.of(DRAFT, PENDING_FORMALITIES, TERMINATED);
+            case PENDING_FORMALITIES -> EnumSet.of(NEGOTIATION, SIGNED, TERMINATED);
+            case SIGNED -> EnumSet.of(IN_FORCE, TERMINATED);
+            case IN_FORCE -> EnumSet.of(SUSPENDED, TERMINATED, EXPIRED);
+            case SUSPENDED -> EnumSet.of(IN_FORCE, TERMINATED, EXPIRED);
+            case TERMINATED, EXPIRED -> EnumSet.noneOf(AgreementStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(AgreementStatus target) {
+        return next().contains(target);
+    }
+
+    /** What the public register shows. */
+    public boolean isPublic() {
+        return this == SIGNED || this == IN_FORCE;
+    }
+}

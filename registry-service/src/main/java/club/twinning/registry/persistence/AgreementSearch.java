@@ -1,0 +1,145 @@
+package club.twinning.registry.persistence;
+
+import club.twinning.platform.problem.ProblemException;
+import club.twinning.registry.domain.Agreement;
+import club.twinning.registry.domain.AgreementStatus;
+import club.twinning.registry.domain.AgreementType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keyset pagination over agreements: the cursor carries the last row's sort key and id, so a page costs
+ * the same however deep it is and rows added meanwhile are neither skipped nor repeated.
+ */
+@ApplicationScoped
+public class AgreementSearch {
+
+    /** A sort order the list offers: reference or signing date, ascending or (with '-') descending. */
+    public enum Sort {
+        REFERENCE("a.reference", false), REFERENCE_DESC("a.reference", true),
+        SIGNED_ON("coalesce(a.signedOn, date '0001-01-01')", false),
+        SIGNED_ON_DESC("coalesce(a.signedOn, date '0001-01-01')", true);
+
+        final String key;
+        final boolean descending;
+
+        Sort(String key, boolean descending) {
+            this.key = key;
+            this.descending = descending;
+        }
+
+        public static Sort of(String value) {
+            return switch (value == null ? "reference" : value) {
+                case "reference" -> REFERENCE;
+                case "-reference" -> REFERENCE_DESC;
+                case "signedOn" -> SIGNED_ON;
+                case "-signedOn" -> SIGNED_ON_DESC;
+                default -> throw ProblemException.badField("sort", "one of reference, -reference, signedOn, -signedOn");
+            };
+        }
+
+        boolean byDate() {
+            return this == SIGNED_ON || this == SIGNED_ON_DESC;
+        }
+    }
+
+    public record Result(List<Agreement> items, String nextCursor) {
+    }
+
+    private final EntityManager em;
+
+    AgreementSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    public Result find(AgreementFilter filter, Sort sort, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.party() != null) {
+            where.append(" and :party member of a.partyCodes");
+            params.put("party", filter.party());
+        }
+        if (filter.country() != null) {
+            where.append(" and exists (select 1 from Party p where p.country = :country and p.code member of a.partyCodes)");
+            params.put("country", filter.country().toUpperCase(Locale.ROOT));
+        }
+        if (filter.type() != null) {
+            where.append(" and a.type = :type");
+            params.put("type", enumValue(AgreementType.class, "type", filter.type()));
+        }
+        if (filter.status() != null) {
+            where.append(" and a.status = :status");
+            params.put("status", enumValue(AgreementStatus.class, "status", filter.status()));
+        }
+        if (filter.domain() != null) {
+            where.append(" and :domain member of a.domains");
+            params.put("domain", filter.domain());
+        }
+        if (filter.signedFrom() != null) {
+            where.append(" and a.signedOn >= :signedFrom");
+            params.put("signedFrom", filter.signedFrom());
+        }
+        if (filter.signedTo() != null) {
+            where.append(" and a.signedOn <= :signedTo");
+            params.put("signedTo", filter.signedTo());
+        }
+        if (filter.text() != null) {
+            where.append(" and a.searchText like :text");
+            params.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (cursor != null) {
+            String[] parts = decode(cursor);
+            String op = sort.descending ? "<" : ">";
+            where.append(" and (").append(sort.key).append(" ").append(op).append(" :after or (")
+                    .append(sort.key).append(" = :after and a.id ").append(op).append(" :afterId))");
+            params.put("after", sort.byDate() ? LocalDate.parse(parts[0]) : parts[0]);
+            params.put("afterId", UUID.fromString(parts[1]));
+        }
+        String direction = sort.descending ? " desc" : " asc";
+        TypedQuery<Agreement> query = em.createQuery("select a from Agreement a where " + where
+                + " order by " + sort.key + direction + ", a.id" + direction, Agreement.class);
+        params.forEach(query::setParameter);
+        List<Agreement> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Agreement last = rows.get(limit - 1);
+            String key = sort.byDate() ? String.valueOf(last.signedOn == null ? LocalDate.of(1, 1, 1) : last.signedOn)
+                    : last.reference;
+            next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((key + "\n" + last.id).getBytes(StandardCharsets.UTF_8));
+        }
+        return new Result(rows, next);
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException();
+            }
+            UUID.fromString(parts[1]);
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("cursor", "not a cursor this list gave out");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "unknown value '" + value + "'");
+        }
+    }
+}

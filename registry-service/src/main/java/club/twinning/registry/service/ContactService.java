@@ -1,0 +1,110 @@
+package club.twinning.registry.service;
+
+import club.twinning.events.EventType;
+import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.Roles;
+import club.twinning.registry.api.ContactInput;
+import club.twinning.registry.api.Preconditions;
+import club.twinning.registry.domain.Contact;
+import club.twinning.registry.domain.Party;
+import club.twinning.registry.messaging.RegistryEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The people to reach at each party: the secretariat manages all, a partner its own city's only. */
+@ApplicationScoped
+@Transactional
+public class ContactService {
+
+    private final RegistryEvents events;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    ContactService(RegistryEvents events, AuditTrail audit, Caller caller) {
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Contact> of(String partyCode) {
+        requireParty(partyCode);
+        mayAct(partyCode);
+        return Contact.list("partyCode = ?1 order by name", partyCode);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Contact get(UUID id) {
+        Contact contact = Contact.findById(id);
+        if (contact == null) {
+            throw ProblemException.notFound("contact", id);
+        }
+        mayAct(contact.partyCode);
+        return contact;
+    }
+
+    public Contact create(String partyCode, ContactInput input) {
+        Party party = requireParty(partyCode);
+        mayAct(partyCode);
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.partyCode = partyCode;
+        apply(contact, input, party);
+        contact.persist();
+        contact.flush();
+        events.contact(EventType.CONTACT_CREATED, contact);
+        audit.record("contact", contact.id.toString(), "created", caller.name(), input);
+        return contact;
+    }
+
+    public Contact update(UUID id, String ifMatch, ContactInput input) {
+        Contact contact = get(id);
+        Preconditions.requireMatch(ifMatch, contact.version);
+        boolean wasActive = contact.active;
+        apply(contact, input, Party.findById(contact.partyCode));
+        contact.flush();
+        boolean deactivated = wasActive && !contact.active;
+        events.contact(deactivated ? EventType.CONTACT_DEACTIVATED : EventType.CONTACT_UPDATED, contact);
+        audit.record("contact", id.toString(), deactivated ? "deactivated" : "updated", caller.name(), input);
+        return contact;
+    }
+
+    private Party requireParty(String code) {
+        Party party = Party.findById(code);
+        if (party == null) {
+            throw ProblemException.notFound("party", code);
+        }
+        return party;
+    }
+
+    private void mayAct(String partyCode) {
+        if (caller.is(Roles.SECRETARIAT)) {
+            return;
+        }
+        if (!caller.is(Roles.PARTNER) || !partyCode.equals(caller.requireCity())) {
+            throw new ProblemException(403, "other-city", "Not your city",
+                    "a partner reads and manages the contacts of its own city only");
+        }
+    }
+
+    private static void apply(Contact contact, ContactInput input, Party party) {
+        List<String> channels = input.channels() == null || input.channels().isEmpty()
+                ? List.of("email") : input.channels().stream().distinct().toList();
+        if (channels.contains("webhook") && input.webhookUrl() == null) {
+            throw ProblemException.badField("webhookUrl", "the webhook channel needs a webhook URL");
+        }
+        contact.name = input.name();
+        contact.title = input.title();
+        contact.email = input.email();
+        contact.phone = input.phone();
+        contact.language = input.language() != null ? input.language() : party.language;
+        contact.channels = new ArrayList<>(channels);
+        contact.webhookUrl = input.webhookUrl();
+        contact.councilMember = Boolean.TRUE.equals(input.councilMember());
+        contact.active = input.active() == null || input.active();
+    }
+}
