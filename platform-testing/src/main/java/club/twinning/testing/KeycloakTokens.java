@@ -14,14 +14,20 @@ public final class KeycloakTokens {
     public static final String ISSUER = System.getProperty("twinning.keycloak.url",
             System.getenv().getOrDefault("TWINNING_KEYCLOAK_URL", "http://127.0.0.1:8180")) + "/realms/twinning";
 
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private record Token(String value, long fetchedAt) {
+    }
+
+    private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+    private static final long REFRESH_AFTER_MS = 4 * 60 * 1000; // tokens live 5 minutes
 
     private KeycloakTokens() {
     }
 
-    /** An access token for a demo user; cached for the test run (tokens live 5 minutes). */
+    /** An access token for a demo user, fetched again before it expires. */
     public static String of(String username) {
-        return CACHE.computeIfAbsent(username, KeycloakTokens::fetch);
+        return CACHE.compute(username, (user, token) -> token != null
+                && System.currentTimeMillis() - token.fetchedAt() < REFRESH_AFTER_MS
+                ? token : new Token(fetch(user), System.currentTimeMillis())).value();
     }
 
     private static String fetch(String username) {

@@ -1,0 +1,63 @@
+package club.twinning.exchange.domain;
+
+import club.twinning.events.payload.Commitment;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An agreement as the registry last announced it. Requests rest on it, so exchange-service keeps
+ * deciding while the registry is down; {@code version} keeps late or repeated events from going back.
+ */
+@Entity
+public class AgreementView extends PanacheEntityBase {
+
+    public static final String IN_FORCE = "IN_FORCE";
+
+    @Id
+    public UUID id;
+    public String reference;
+    public String type;
+    public String status;
+    public LocalDate expiresOn;
+    public LocalDate signedOn;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agreement_view_party", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "party_code")
+    public List<String> partyCodes = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> domains = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<Commitment> commitments = new ArrayList<>();
+    public long version;
+
+    public boolean binds(String a, String b) {
+        return partyCodes.contains(a) && partyCodes.contains(b);
+    }
+
+    /** An agreement in force between the two parties, if any. */
+    public static Optional<AgreementView> inForceBetween(String a, String b) {
+        return AgreementView.<AgreementView>list("status = ?1 and ?2 member of partyCodes and ?3 member of partyCodes",
+                IN_FORCE, a, b).stream().findFirst();
+    }
+
+    public static List<AgreementView> inForceOf(String party) {
+        return list("status = ?1 and ?2 member of partyCodes", IN_FORCE, party);
+    }
+}

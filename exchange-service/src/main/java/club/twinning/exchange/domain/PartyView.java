@@ -1,0 +1,28 @@
+package club.twinning.exchange.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A party as the registry last announced it: enough to match partners by expertise. */
+@Entity
+public class PartyView extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    public String nameFr;
+    public String nameAr;
+    public String nameEn;
+    public String country;
+    public String timeZone;
+    public String language;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> expertiseDomains = new ArrayList<>();
+    public long version;
+}

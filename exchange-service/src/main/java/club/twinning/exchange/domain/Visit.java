@@ -1,0 +1,64 @@
+package club.twinning.exchange.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The visit an approved request leads to: who goes where, when, what for, and what came of it. */
+@Entity
+public class Visit extends PanacheEntityBase {
+
+    public record Delegate(String name, String role, String email) {
+    }
+
+    public record AgendaItem(LocalDate day, String time, String topic, String place) {
+    }
+
+    public record FollowUp(String action, java.util.UUID commitmentId) {
+    }
+
+    public record Report(String outcomes, String lessons, List<FollowUp> followUps, List<String> attendance,
+                         String filedBy, Instant filedAt) {
+    }
+
+    @Id
+    public UUID id;
+    public UUID requestId;
+    public String hostParty;
+    public String visitingParty;
+    public LocalDate startDate;
+    public LocalDate endDate;
+    @Enumerated(EnumType.STRING)
+    public VisitStatus status;
+    public String domain;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<Delegate> delegation = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<AgendaItem> agenda = new ArrayList<>();
+    public String logistics;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Report report;
+    public String cancelReason;
+    public String plannedBy;
+    public Instant createdAt;
+    @Version
+    public long version;
+
+    public boolean involves(String party) {
+        return party != null && (party.equals(hostParty) || party.equals(visitingParty));
+    }
+}

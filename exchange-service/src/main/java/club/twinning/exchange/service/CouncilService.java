@@ -1,0 +1,104 @@
+package club.twinning.exchange.service;
+
+import club.twinning.events.EventType;
+import club.twinning.events.payload.Tally;
+import club.twinning.exchange.api.VoteInput;
+import club.twinning.exchange.config.ExchangeConfig;
+import club.twinning.exchange.domain.CouncilVote;
+import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.RequestStatus;
+import club.twinning.exchange.domain.VoteChoice;
+import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The council's approval policy: one vote per member, changeable until the decision; decided once a quorum
+ * of distinct members has voted, approved if approvals outnumber rejections, rejected if the reverse, sent
+ * back for changes when those are tied and a member asked for changes; a member never votes on a request
+ * that involves their own city.
+ */
+@ApplicationScoped
+@Transactional
+public class CouncilService {
+
+    private final Workflow workflow;
+    private final ExchangeEvents events;
+    private final Caller caller;
+    private final ExchangeConfig config;
+
+    CouncilService(Workflow workflow, ExchangeEvents events, Caller caller, ExchangeConfig config) {
+        this.workflow = workflow;
+        this.events = events;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    public ExchangeRequest vote(UUID requestId, VoteInput input) {
+        // Locked: two members voting at once must not both miss the quorum, nor decide twice.
+        ExchangeRequest request = ExchangeRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw ProblemException.notFound("request", requestId);
+        }
+        caller.city().filter(request::involves).ifPresent(city -> {
+            throw new ProblemException(403, "conflict-of-interest", "Conflict of interest",
+                    "this request involves " + city + ", your own city: a council member never votes on it")
+                    .with("city", city);
+        });
+        if (!request.status.awaitsDecision()) {
+            throw new ProblemException(409, "already-decided", "Not open to votes",
+                    "the request is " + request.status + ": votes are closed").with("status", request.status.name());
+        }
+        VoteChoice choice = VoteChoice.valueOf(input.choice());
+        String reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().trim();
+        if (choice.needsReason() && reason == null) {
+            throw ProblemException.badField("reason", "a " + choice + " vote must say why");
+        }
+        CouncilVote vote = CouncilVote.find("requestId = ?1 and voter = ?2", requestId, caller.name()).firstResult();
+        if (vote == null) {
+            vote = new CouncilVote();
+            vote.requestId = requestId;
+            vote.voter = caller.name();
+        }
+        vote.choice = choice;
+        vote.reason = reason;
+        vote.castAt = Instant.now();
+        vote.persist();
+        vote.flush();
+        if (request.status == RequestStatus.SUBMITTED) {
+            workflow.move(request, RequestStatus.UNDER_REVIEW, caller.name(), null);
+        }
+        Tally tally = workflow.tally(requestId);
+        events.request(EventType.VOTE_CAST, request, caller.name(), reason, vote, tally);
+        decide(request, tally);
+        return request;
+    }
+
+    private void decide(ExchangeRequest request, Tally tally) {
+        long voters = CouncilVote.count("requestId", request.id);
+        if (voters < config.quorum()) {
+            return;
+        }
+        RequestStatus outcome;
+        if (tally.approve() > tally.reject()) {
+            outcome = RequestStatus.APPROVED;
+        } else if (tally.reject() > tally.approve()) {
+            outcome = RequestStatus.REJECTED;
+        } else if (tally.requestChanges() > 0) {
+            outcome = RequestStatus.CHANGES_REQUESTED;
+        } else {
+            return; // tied: the request waits for more votes
+        }
+        String why = "quorum of " + voters + " reached: " + tally.approve() + " for, " + tally.reject() + " against, "
+                + tally.abstain() + " abstaining, " + tally.requestChanges() + " asking for changes";
+        workflow.move(request, outcome, "council", why);
+        request.decidedAt = Instant.now();
+        events.request(outcome == RequestStatus.CHANGES_REQUESTED ? EventType.CHANGES_REQUESTED : EventType.REQUEST_DECIDED,
+                request, "council", why, null, tally);
+    }
+}

@@ -1,0 +1,179 @@
+package club.twinning.exchange.service;
+
+import club.twinning.events.CooperationDomain;
+import club.twinning.events.EventType;
+import club.twinning.exchange.api.RequestInput;
+import club.twinning.exchange.api.RequestView;
+import club.twinning.exchange.domain.AgreementView;
+import club.twinning.exchange.domain.CouncilVote;
+import club.twinning.exchange.domain.Direction;
+import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.RequestStatus;
+import club.twinning.exchange.domain.RequestStep;
+import club.twinning.exchange.domain.Visit;
+import club.twinning.exchange.domain.VisitStatus;
+import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.platform.problem.Problem;
+import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Submitting, resubmitting, withdrawing and reading expertise requests, each within the caller's rights. */
+@ApplicationScoped
+@Transactional
+public class RequestService {
+
+    /** A submission, and whether it is new (false when an Idempotency-Key replayed an earlier one). */
+    public record Submission(ExchangeRequest request, boolean created) {
+    }
+
+    private final Workflow workflow;
+    private final ExchangeEvents events;
+    private final Caller caller;
+
+    RequestService(Workflow workflow, ExchangeEvents events, Caller caller) {
+        this.workflow = workflow;
+        this.events = events;
+        this.caller = caller;
+    }
+
+    public Submission submit(RequestInput input, String idempotencyKey) {
+        String city = caller.requireCity();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.length() > 200) {
+                throw ProblemException.badField("Idempotency-Key", "at most 200 characters");
+            }
+            Optional<ExchangeRequest> earlier = ExchangeRequest.find("submittedBy = ?1 and idempotencyKey = ?2",
+                    caller.name(), idempotencyKey).firstResultOptional();
+            if (earlier.isPresent()) {
+                return new Submission(earlier.get(), false);
+            }
+        }
+        ExchangeRequest request = new ExchangeRequest();
+        request.id = UUID.randomUUID();
+        request.requestingParty = city;
+        request.submittedBy = caller.name();
+        request.idempotencyKey = idempotencyKey;
+        request.submittedAt = Instant.now();
+        apply(request, input);
+        workflow.start(request, caller.name());
+        events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), null, null, workflow.tally(request.id));
+        return new Submission(request, true);
+    }
+
+    /** After the council asked for changes, the requester submits the request again, changed. */
+    public ExchangeRequest resubmit(UUID id, RequestInput input) {
+        ExchangeRequest request = ownRequest(id);
+        // Only from CHANGES_REQUESTED; the whole resubmission rolls back if the changed request is invalid.
+        workflow.move(request, RequestStatus.SUBMITTED, caller.name(), "resubmitted with changes");
+        apply(request, input);
+        CouncilVote.delete("requestId", id); // a new round of votes for the changed request
+        request.decidedAt = null;
+        request.escalatedAt = null;
+        request.submittedAt = Instant.now();
+        events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), "resubmitted with changes", null,
+                workflow.tally(id));
+        return request;
+    }
+
+    public ExchangeRequest withdraw(UUID id, String reason) {
+        ExchangeRequest request = ownRequest(id);
+        workflow.move(request, RequestStatus.WITHDRAWN, caller.name(), reason);
+        events.request(EventType.REQUEST_WITHDRAWN, request, caller.name(), reason, null, workflow.tally(id));
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ExchangeRequest visible(UUID id) {
+        ExchangeRequest request = ExchangeRequest.findById(id);
+        if (request == null) {
+            throw ProblemException.notFound("request", id);
+        }
+        if (caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT) && !caller.is(Roles.OPS)
+                && !request.involves(caller.requireCity())) {
+            throw new ProblemException(403, "other-city", "Not your city",
+                    "a partner sees the requests that involve its own city only");
+        }
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RequestView view(ExchangeRequest r) {
+        UUID visitId = Visit.<Visit>find("requestId = ?1 and status <> ?2 order by createdAt desc", r.id, VisitStatus.CANCELLED)
+                .firstResultOptional().map(v -> v.id).orElse(null);
+        return RequestView.of(r, workflow.tally(r.id), CouncilVote.of(r.id), RequestStep.of(r.id), visitId);
+    }
+
+    private ExchangeRequest ownRequest(UUID id) {
+        ExchangeRequest request = visible(id);
+        if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(request.requestingParty)) {
+            throw new ProblemException(403, "not-requester", "Not your request",
+                    "only the requesting city changes or withdraws its request");
+        }
+        return request;
+    }
+
+    private void apply(ExchangeRequest r, RequestInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.partnerParty().equals(r.requestingParty)) {
+            errors.add(new Problem.FieldError("partnerParty", "a city does not ask itself"));
+        }
+        if (CooperationDomain.of(in.domain()).isEmpty()) {
+            errors.add(new Problem.FieldError("domain", "unknown cooperation domain '" + in.domain() + "'"));
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (!in.window().start().isAfter(today)) {
+            errors.add(new Problem.FieldError("window.start", "must be in the future"));
+        }
+        if (in.window().end().isBefore(in.window().start())) {
+            errors.add(new Problem.FieldError("window.end", "must not be before window.start"));
+        } else if (ChronoUnit.DAYS.between(in.window().start(), in.window().end()) > 366) {
+            errors.add(new Problem.FieldError("window.end", "a window is at most a year long"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-request", "Invalid request", errors.size() + " field(s) to correct", errors);
+        }
+        AgreementView agreement = agreementFor(r.requestingParty, in);
+        r.partnerParty = in.partnerParty();
+        r.agreementId = agreement.id;
+        r.domain = in.domain();
+        r.title = in.title().trim();
+        r.need = in.need();
+        r.offer = in.offer();
+        r.direction = Direction.valueOf(in.direction());
+        r.windowStart = in.window().start();
+        r.windowEnd = in.window().end();
+        r.participants = in.participants();
+        r.language = in.language();
+    }
+
+    /** The agreement the request rests on: it must be in force between the two parties (as last heard). */
+    private static AgreementView agreementFor(String requester, RequestInput in) {
+        if (in.agreementId() == null) {
+            return AgreementView.inForceBetween(requester, in.partnerParty()).orElseThrow(() -> new ProblemException(422,
+                    "no-agreement-in-force", "No agreement in force",
+                    "there is no agreement in force between " + requester + " and " + in.partnerParty())
+                    .with("field", "partnerParty"));
+        }
+        AgreementView agreement = AgreementView.findById(in.agreementId());
+        if (agreement == null || !agreement.binds(requester, in.partnerParty())) {
+            throw ProblemException.badField("agreementId", "not an agreement between " + requester + " and " + in.partnerParty());
+        }
+        if (!AgreementView.IN_FORCE.equals(agreement.status)) {
+            throw new ProblemException(422, "agreement-not-in-force", "Agreement not in force",
+                    "agreement " + agreement.reference + " is " + agreement.status + ": it carries no new request")
+                    .with("field", "agreementId").with("agreementStatus", agreement.status);
+        }
+        return agreement;
+    }
+}

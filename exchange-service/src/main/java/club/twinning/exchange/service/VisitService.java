@@ -1,0 +1,174 @@
+package club.twinning.exchange.service;
+
+import club.twinning.events.EventType;
+import club.twinning.exchange.api.ReportInput;
+import club.twinning.exchange.api.VisitInput;
+import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.RequestStatus;
+import club.twinning.exchange.domain.Visit;
+import club.twinning.exchange.domain.VisitStatus;
+import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Visits: planned for an approved request, confirmed by the host city, completed with a report, or cancelled. */
+@ApplicationScoped
+@Transactional
+public class VisitService {
+
+    private final RequestService requests;
+    private final Workflow workflow;
+    private final ExchangeEvents events;
+    private final Caller caller;
+
+    VisitService(RequestService requests, Workflow workflow, ExchangeEvents events, Caller caller) {
+        this.requests = requests;
+        this.workflow = workflow;
+        this.events = events;
+        this.caller = caller;
+    }
+
+    public Visit plan(VisitInput input) {
+        ExchangeRequest request = requests.visible(input.requestId());
+        actsFor(request.requestingParty, request.partnerParty);
+        if (request.status != RequestStatus.APPROVED) {
+            throw new ProblemException(409, "not-approved", "Request not approved",
+                    "a visit is planned for an approved request; this one is " + request.status);
+        }
+        if (input.startDate().isBefore(request.windowStart) || input.endDate().isAfter(request.windowEnd)) {
+            throw ProblemException.badField(input.startDate().isBefore(request.windowStart) ? "startDate" : "endDate",
+                    "the visit must fall inside the request's window " + request.windowStart + " – " + request.windowEnd);
+        }
+        if (input.endDate().isBefore(input.startDate())) {
+            throw ProblemException.badField("endDate", "must not be before startDate");
+        }
+        List<VisitInput.AgendaItem> agenda = Objects.requireNonNullElse(input.agenda(), List.of());
+        for (int i = 0; i < agenda.size(); i++) {
+            LocalDate day = agenda.get(i).day();
+            if (day.isBefore(input.startDate()) || day.isAfter(input.endDate())) {
+                throw ProblemException.badField("agenda[" + i + "].day", "must fall within the visit");
+            }
+        }
+        Visit visit = new Visit();
+        visit.id = UUID.randomUUID();
+        visit.requestId = request.id;
+        visit.hostParty = request.host();
+        visit.visitingParty = request.visitor();
+        visit.startDate = input.startDate();
+        visit.endDate = input.endDate();
+        visit.status = VisitStatus.PLANNED;
+        visit.domain = request.domain;
+        visit.delegation = new ArrayList<>(input.delegation().stream()
+                .map(d -> new Visit.Delegate(d.name(), d.role(), d.email())).toList());
+        visit.agenda = new ArrayList<>(agenda.stream()
+                .map(a -> new Visit.AgendaItem(a.day(), a.time(), a.topic(), a.place())).toList());
+        visit.logistics = input.logistics();
+        visit.plannedBy = caller.name();
+        visit.createdAt = Instant.now();
+        visit.persist();
+        visit.flush();
+        workflow.move(request, RequestStatus.SCHEDULED, caller.name(), "visit planned");
+        events.visit(EventType.VISIT_PLANNED, visit, caller.name(), null);
+        return visit;
+    }
+
+    public Visit confirm(UUID id) {
+        Visit visit = visible(id);
+        if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(visit.hostParty)) {
+            throw new ProblemException(403, "not-host", "Not the host", "the host city, " + visit.hostParty + ", confirms its visit");
+        }
+        expect(visit, VisitStatus.PLANNED);
+        visit.status = VisitStatus.CONFIRMED;
+        visit.flush();
+        events.visit(EventType.VISIT_CONFIRMED, visit, caller.name(), null);
+        return visit;
+    }
+
+    public Visit report(UUID id, ReportInput input) {
+        Visit visit = visible(id);
+        actsFor(visit.hostParty, visit.visitingParty);
+        expect(visit, VisitStatus.CONFIRMED);
+        visit.report = new Visit.Report(input.outcomes(), input.lessons(),
+                Objects.requireNonNullElse(input.followUps(), List.<ReportInput.FollowUp>of()).stream()
+                        .map(f -> new Visit.FollowUp(f.action(), f.commitmentId())).toList(),
+                Objects.requireNonNullElse(input.attendance(), List.of()), caller.name(), Instant.now());
+        visit.status = VisitStatus.COMPLETED;
+        visit.flush();
+        ExchangeRequest request = ExchangeRequest.findById(visit.requestId);
+        workflow.move(request, RequestStatus.COMPLETED, caller.name(), "visit report filed");
+        events.visit(EventType.VISIT_COMPLETED, visit, caller.name(), null);
+        return visit;
+    }
+
+    public Visit cancel(UUID id, String reason) {
+        Visit visit = visible(id);
+        actsFor(visit.hostParty, visit.visitingParty);
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.badField("reason", "a cancellation says why");
+        }
+        if (visit.status != VisitStatus.PLANNED && visit.status != VisitStatus.CONFIRMED) {
+            expect(visit, VisitStatus.PLANNED);
+        }
+        visit.status = VisitStatus.CANCELLED;
+        visit.cancelReason = reason;
+        visit.flush();
+        // The request is approved still: another visit may be planned.
+        workflow.move(ExchangeRequest.findById(visit.requestId), RequestStatus.APPROVED, caller.name(), "visit cancelled: " + reason);
+        events.visit(EventType.VISIT_CANCELLED, visit, caller.name(), reason);
+        return visit;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Visit visible(UUID id) {
+        Visit visit = Visit.findById(id);
+        if (visit == null) {
+            throw ProblemException.notFound("visit", id);
+        }
+        if (partnerOnly() && !visit.involves(caller.requireCity())) {
+            throw new ProblemException(403, "other-city", "Not your city", "a partner sees the visits of its own city only");
+        }
+        return visit;
+    }
+
+    /** The visits the caller may see that overlap [from, to]. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Visit> between(LocalDate from, LocalDate to, int limit) {
+        StringBuilder query = new StringBuilder("endDate >= ?1 and startDate <= ?2");
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        if (partnerOnly()) {
+            query.append(" and (hostParty = ?3 or visitingParty = ?3)");
+            params.add(caller.requireCity());
+        }
+        return Visit.<Visit>find(query + " order by startDate, id", params.toArray()).page(0, limit).list();
+    }
+
+    private boolean partnerOnly() {
+        return caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT) && !caller.is(Roles.OPS);
+    }
+
+    private void actsFor(String a, String b) {
+        if (caller.is(Roles.SECRETARIAT)) {
+            return;
+        }
+        String city = caller.requireCity();
+        if (!caller.is(Roles.PARTNER) || (!city.equals(a) && !city.equals(b))) {
+            throw new ProblemException(403, "other-city", "Not your city", "only the two cities concerned act on this visit");
+        }
+    }
+
+    private static void expect(Visit visit, VisitStatus status) {
+        if (visit.status != status) {
+            throw new ProblemException(409, "visit-" + visit.status.name().toLowerCase(), "Step not allowed",
+                    "the visit is " + visit.status + ", this step needs it " + status).with("status", visit.status.name());
+        }
+    }
+}

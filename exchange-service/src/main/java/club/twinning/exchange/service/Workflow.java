@@ -1,0 +1,61 @@
+package club.twinning.exchange.service;
+
+import club.twinning.events.payload.Tally;
+import club.twinning.exchange.domain.CouncilVote;
+import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.RequestStatus;
+import club.twinning.exchange.domain.RequestStep;
+import club.twinning.exchange.domain.VoteChoice;
+import club.twinning.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Moves a request through its workflow, recording each step; a forbidden step is a 409. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Workflow {
+
+    /** Records a new request's first step; the request is persisted with its status already set. */
+    public void start(ExchangeRequest request, String actor) {
+        request.status = RequestStatus.SUBMITTED;
+        request.persist();
+        record(request, null, RequestStatus.SUBMITTED, actor, null);
+    }
+
+    public void move(ExchangeRequest request, RequestStatus to, String actor, String reason) {
+        RequestStatus from = request.status;
+        if (!from.next().contains(to)) {
+            List<String> allowed = from.next().stream().map(Enum::name).sorted().toList();
+            throw new ProblemException(409, "forbidden-step", "Step not allowed",
+                    "a request " + from + " cannot become " + to
+                            + (allowed.isEmpty() ? "; it is final" : "; possible next: " + String.join(", ", allowed)))
+                    .with("from", from.name()).with("to", to.name()).with("allowed", allowed);
+        }
+        request.status = to;
+        record(request, from, to, actor, reason);
+    }
+
+    private static void record(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
+        RequestStep step = new RequestStep();
+        step.id = UUID.randomUUID();
+        step.requestId = request.id;
+        step.from = from;
+        step.to = to;
+        step.actor = actor;
+        step.reason = reason;
+        step.at = Instant.now();
+        step.persist();
+        request.flush();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Tally tally(UUID requestId) {
+        int[] counts = new int[VoteChoice.values().length];
+        CouncilVote.of(requestId).forEach(v -> counts[v.choice.ordinal()]++);
+        return new Tally(counts[VoteChoice.APPROVE.ordinal()], counts[VoteChoice.REJECT.ordinal()],
+                counts[VoteChoice.ABSTAIN.ordinal()], counts[VoteChoice.REQUEST_CHANGES.ordinal()]);
+    }
+}

@@ -1,0 +1,52 @@
+package club.twinning.exchange;
+
+import static org.awaitility.Awaitility.await;
+
+import club.twinning.events.EventType;
+import club.twinning.events.payload.AgreementChanged;
+import club.twinning.events.payload.AgreementStatusChanged;
+import club.twinning.events.payload.PartyChanged;
+import club.twinning.exchange.domain.AgreementView;
+import club.twinning.testing.TestEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Plays the registry: announces parties and agreements on Kafka, then waits for the read model to have them. */
+final class Network {
+
+    private Network() {
+    }
+
+    static void party(TestEvents events, String code, List<String> expertise) {
+        events.publish(EventType.PARTY_UPDATED, code, new PartyChanged(code, "MUNICIPALITY", code, null, null, "MA", null,
+                null, null, "Africa/Casablanca", "fr", expertise, System.nanoTime()));
+    }
+
+    /** An agreement in force between the two parties, as the registry would announce it; returns its id. */
+    static UUID agreementInForce(TestEvents events, String a, String b) {
+        UUID id = UUID.randomUUID();
+        events.publish(EventType.AGREEMENT_CREATED, id.toString(), new AgreementChanged(id, "T-" + id, "TWINNING", "DRAFT",
+                "Jumelage", null, null, List.of(a, b), List.of("culture"), LocalDate.of(2025, 10, 31), null, null, List.of(),
+                "secretariat", 0));
+        status(events, id, a, b, "SIGNED", "IN_FORCE", 4);
+        awaitStatus(id, "IN_FORCE");
+        return id;
+    }
+
+    static void status(TestEvents events, UUID id, String a, String b, String from, String to, long version) {
+        events.publish(EventType.AGREEMENT_STATUS_CHANGED, id.toString(), new AgreementStatusChanged(id, "T-" + id,
+                "TWINNING", List.of(a, b), List.of("culture"), from, to, null, "secretariat", "test", Instant.now(), version));
+    }
+
+    static void awaitStatus(UUID id, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> {
+                    AgreementView view = AgreementView.findById(id);
+                    return view != null && status.equals(view.status);
+                }));
+    }
+}
