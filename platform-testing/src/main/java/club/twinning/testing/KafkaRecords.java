@@ -31,7 +31,7 @@ public final class KafkaRecords {
 
     /** Waits for {@code expected} records whose key is in {@code keys}, then checks that no more arrive. */
     public static List<ConsumerRecord<String, String>> consume(String topic, Set<String> keys, int expected) {
-        return consume(topic, r -> keys.contains(r.key()), expected);
+        return consume(topic, r -> r.key() != null && keys.contains(r.key()), expected);
     }
 
     public static List<ConsumerRecord<String, String>> consume(String topic, Predicate<ConsumerRecord<String, String>> wanted,

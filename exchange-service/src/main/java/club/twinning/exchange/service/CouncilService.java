@@ -52,7 +52,7 @@ public class CouncilService {
         });
         if (!request.status.awaitsDecision()) {
             throw new ProblemException(409, "already-decided", "Not open to votes",
-                    "the request is " + request.status + ": votes are closed").with("status", request.status.name());
+                    "the request is " + request.status + ": votes are closed").with("requestStatus", request.status.name());
         }
         VoteChoice choice = VoteChoice.valueOf(input.choice());
         String reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().trim();

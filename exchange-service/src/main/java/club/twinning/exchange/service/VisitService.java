@@ -168,7 +168,7 @@ public class VisitService {
     private static void expect(Visit visit, VisitStatus status) {
         if (visit.status != status) {
             throw new ProblemException(409, "visit-" + visit.status.name().toLowerCase(), "Step not allowed",
-                    "the visit is " + visit.status + ", this step needs it " + status).with("status", visit.status.name());
+                    "the visit is " + visit.status + ", this step needs it " + status).with("visitStatus", visit.status.name());
         }
     }
 }

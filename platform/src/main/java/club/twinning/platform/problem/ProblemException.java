@@ -36,6 +36,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException with(String key, Object value) {
+        // An extension must not shadow a member of RFC 9457 (a string "status" once hid the HTTP status).
+        if (java.util.Set.of("type", "title", "status", "detail", "instance").contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' is a member of every problem, not an extension");
+        }
         extensions.put(key, value);
         return this;
     }

@@ -1,0 +1,41 @@
+package club.twinning.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event to one recipient on one channel: written before anything is sent, unique on (event, recipient,
+ * channel), so a redelivered message or a restart sends nothing twice. It carries the event it announces.
+ */
+@Entity
+public class Delivery extends PanacheEntityBase {
+
+    public static final String EMAIL = "EMAIL";
+    public static final String WEBHOOK = "WEBHOOK";
+
+    @Id
+    public UUID id;
+    public String eventId;
+    public String eventType;
+    public String eventSource;
+    public String eventSubject;
+    public Instant eventTime;
+    public String eventData;
+    public UUID contactId;
+    public String recipient;
+    public String partyCode;
+    public String language;
+    public String channel;
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public Instant createdAt;
+    public Instant sentAt;
+    public String lastError;
+}

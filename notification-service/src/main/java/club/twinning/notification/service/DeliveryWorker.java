@@ -1,0 +1,132 @@
+package club.twinning.notification.service;
+
+import club.twinning.notification.config.NotificationConfig;
+import club.twinning.notification.domain.Delivery;
+import club.twinning.notification.domain.DeliveryAttempt;
+import club.twinning.notification.domain.DeliveryStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due deliveries, one row at a time, each in its own transaction holding the row's lock
+ * ({@code FOR UPDATE SKIP LOCKED}: replicas share the work, none sends a row twice). A failure is retried
+ * with exponential backoff and jitter, persisted in the row so a restart resumes it; past the limit the
+ * delivery is FAILED and recorded on the dead-letter topic.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final EntityManager em;
+    private final Channels channels;
+    private final NotificationConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final ObjectMapper json;
+    private final Emitter<String> deadLetters;
+
+    DeliveryWorker(EntityManager em, Channels channels, NotificationConfig config, Clock clock, MeterRegistry metrics,
+                   ObjectMapper json, @Channel("dead-letters") Emitter<String> deadLetters) {
+        this.em = em;
+        this.channels = channels;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.json = json;
+        this.deadLetters = deadLetters;
+        metrics.gauge("twinning.deliveries.queue", this, DeliveryWorker::queueDepth);
+    }
+
+    @Scheduled(every = "${twinning.notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sendDue() {
+        for (int i = 0; i < config.batchSize(); i++) {
+            if (!QuarkusTransaction.requiringNew().call(this::sendOne)) {
+                return;
+            }
+        }
+    }
+
+    /** Sends the oldest due delivery; false when there is none. */
+    boolean sendOne() {
+        @SuppressWarnings("unchecked")
+        List<Delivery> due = em.createNativeQuery("""
+                SELECT * FROM delivery WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= ?1
+                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""", Delivery.class)
+                .setParameter(1, clock.instant()).getResultList();
+        if (due.isEmpty()) {
+            return false;
+        }
+        Delivery d = due.get(0);
+        Instant now = clock.instant();
+        d.attempts++;
+        try {
+            channels.send(d);
+            d.status = DeliveryStatus.SENT;
+            d.sentAt = now;
+            d.nextAttemptAt = null;
+            d.lastError = null;
+            DeliveryAttempt.record(d.id, now, "SENT", null);
+            metrics.counter("twinning.deliveries", "channel", d.channel, "outcome", "sent").increment();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            d.lastError = error.substring(0, Math.min(error.length(), 2000));
+            DeliveryAttempt.record(d.id, now, "FAILED", d.lastError);
+            if (d.attempts >= config.maxAttempts()) {
+                d.status = DeliveryStatus.FAILED;
+                d.nextAttemptAt = null;
+                deadLetter(d);
+                metrics.counter("twinning.deliveries", "channel", d.channel, "outcome", "failed").increment();
+                LOG.warnf("delivery %s of event %s failed for good after %d attempts", d.id, d.eventId, d.attempts);
+            } else {
+                d.status = DeliveryStatus.RETRYING;
+                d.nextAttemptAt = now.plus(backoff(d.attempts));
+                metrics.counter("twinning.deliveries", "channel", d.channel, "outcome", "retrying").increment();
+            }
+        }
+        return true;
+    }
+
+    /** initial × 2^(attempt-1), capped, with ±25 % jitter so that failed receivers are not hit all at once. */
+    Duration backoff(int attempt) {
+        long base = config.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, config.maxBackoff().toMillis());
+        long jitter = (long) (capped * 0.25 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
+        return Duration.ofMillis(Math.max(1, capped + jitter));
+    }
+
+    private void deadLetter(Delivery d) {
+        try {
+            deadLetters.send(json.writeValueAsString(java.util.Map.of("deliveryId", d.id.toString(), "eventId", d.eventId,
+                    "eventType", d.eventType, "channel", d.channel, "attempts", d.attempts,
+                    "lastError", d.lastError == null ? "" : d.lastError)));
+        } catch (Exception e) {
+            LOG.errorf("could not record delivery %s on the dead-letter topic: %s", d.id, e.getMessage());
+        }
+    }
+
+    double queueDepth() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT count(*) FROM delivery WHERE status IN ('PENDING', 'RETRYING')").getSingleResult()).doubleValue());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package club.twinning.notification.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The signature header a receiver checks: {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
+ * The timestamp inside the signed text lets receivers refuse replays of old deliveries.
+ */
+public final class WebhookSignature {
+
+    public static final String HEADER = "Twinning-Signature";
+
+    private WebhookSignature() {
+    }
+
+    public static String of(String secret, long timestamp, String body) {
+        return "t=" + timestamp + ",v1=" + hmac(secret, timestamp + "." + body);
+    }
+
+    static String hmac(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package club.twinning.notification;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** What reached an address on the real SMTP sink (GreenMail), read back through its REST API and parsed as MIME. */
+final class Mailbox {
+
+    static final String API = "http://127.0.0.1:8025/api/user/";
+
+    record Received(String subject, String html, String text) {
+    }
+
+    private Mailbox() {
+    }
+
+    static List<Received> of(String address) {
+        var response = given().get(API + address + "/messages/");
+        List<Received> received = new ArrayList<>();
+        if (response.statusCode() == 400) {
+            return received; // GreenMail makes the user on its first mail: none yet
+        }
+        JsonPath messages = response.then().statusCode(200).extract().jsonPath();
+        for (String raw : messages.getList("mimeMessage", String.class)) {
+            received.add(parse(raw));
+        }
+        return received;
+    }
+
+    private static Received parse(String raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            String[] parts = new String[2];
+            collect(message.getContent(), message.getContentType(), parts);
+            return new Received(message.getSubject(), parts[0], parts[1]);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
+    }
+
+    private static void collect(Object content, String type, String[] parts) throws Exception {
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                collect(part.getContent(), part.getContentType(), parts);
+            }
+        } else if (type.toLowerCase().startsWith("text/html")) {
+            parts[0] = content.toString();
+        } else if (type.toLowerCase().startsWith("text/plain")) {
+            parts[1] = content.toString();
+        }
+    }
+}

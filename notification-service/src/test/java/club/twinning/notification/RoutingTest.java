@@ -1,0 +1,135 @@
+package club.twinning.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import club.twinning.events.EventType;
+import club.twinning.events.payload.ContactChanged;
+import club.twinning.events.payload.ExchangeRequestChanged;
+import club.twinning.events.payload.RelationshipDormant;
+import club.twinning.events.payload.Tally;
+import club.twinning.events.payload.VisitChanged;
+import club.twinning.notification.domain.Delivery;
+import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.testing.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who hears what, in which language, and only once: real Kafka in, real SMTP out. */
+@QuarkusTest
+class RoutingTest {
+
+    static TestEvents events;
+    static String agadez;
+    static String semara;
+    static ContactChanged requester;
+    static ContactChanged host;
+    static ContactChanged former;
+    static ContactChanged council;
+
+    @BeforeAll
+    static void cities() {
+        events = new TestEvents();
+        agadez = People.party(events, "agadez", "fr", "Africa/Niamey");
+        semara = People.party(events, "semara", "ar", "Africa/Casablanca");
+        requester = People.announce(events, People.contact(agadez, "fr", false, List.of("email"), null));
+        host = People.announce(events, People.contact(semara, "ar", false, List.of("email"), null));
+        former = People.announce(events, People.deactivated(
+                People.announce(events, People.contact(semara, "fr", false, List.of("email"), null))));
+        council = People.announce(events, People.contact(People.party(events, "tombouctou", "fr", "Africa/Bamako"), "en",
+                true, List.of("email"), null));
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void aSubmittedRequestReachesThePartnerCityAndTheCouncilInTheirLanguages() {
+        UUID request = UUID.randomUUID();
+        String id = events.publish(EventType.REQUEST_SUBMITTED, request.toString(), request(request, "SUBMITTED"));
+
+        List<Delivery> made = Deliveries.await(id, 2, DeliveryStatus.SENT);
+        assertThat(made).extracting(d -> d.recipient).containsExactlyInAnyOrder(host.email(), council.email());
+        assertThat(Mailbox.of(requester.email())).isEmpty();
+        assertThat(Mailbox.of(former.email())).as("an inactive contact hears nothing").isEmpty();
+
+        Mailbox.Received arabic = Mailbox.of(host.email()).get(0);
+        assertThat(arabic.subject()).startsWith("طلب خبرة جديد").contains("Gestion de l'eau");
+        assertThat(arabic.html()).contains("dir=\"rtl\"").contains("lang=\"ar\"");
+        assertThat(arabic.text()).contains("Gestion de l'eau");
+
+        Mailbox.Received english = Mailbox.of(council.email()).get(0);
+        assertThat(english.subject()).startsWith("New expertise request");
+        assertThat(english.html()).contains("dir=\"ltr\"").contains("lang=\"en\"");
+    }
+
+    @Test
+    void aDecisionAndAVisitReachBothCities() {
+        UUID request = UUID.randomUUID();
+        String decided = events.publish(EventType.REQUEST_DECIDED, request.toString(), request(request, "APPROVED"));
+        assertThat(Deliveries.await(decided, 2, DeliveryStatus.SENT)).extracting(d -> d.recipient)
+                .containsExactlyInAnyOrder(requester.email(), host.email());
+
+        UUID visit = UUID.randomUUID();
+        String planned = events.publish(EventType.VISIT_PLANNED, visit.toString(), new VisitChanged(visit, request, semara,
+                agadez, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 5), "PLANNED", "partner." + agadez, null, null,
+                Instant.now(), 1));
+        assertThat(Deliveries.await(planned, 2, DeliveryStatus.SENT)).extracting(d -> d.recipient)
+                .containsExactlyInAnyOrder(requester.email(), host.email());
+    }
+
+    @Test
+    void aDormantTwinningReachesTheCouncilAndTheSecretariat() {
+        String id = events.publish(EventType.RELATIONSHIP_DORMANT, agadez + ":" + semara, new RelationshipDormant(agadez,
+                semara, UUID.randomUUID(), 400L, "D", List.of("no visit for 400 days")));
+        List<Delivery> made = Deliveries.await(id, 2, DeliveryStatus.SENT);
+        // Every active council member of the network hears, so other tests' members may too.
+        assertThat(made).extracting(d -> d.recipient).contains(council.email(), "secretariat@twinning.example.org")
+                .doesNotContain(requester.email(), host.email());
+    }
+
+    @Test
+    void aRedeliveredEventMakesOneEmail() {
+        UUID request = UUID.randomUUID();
+        String title = "Retrait " + request;
+        String id = UUID.randomUUID().toString();
+        ExchangeRequestChanged withdrawn = request(request, "WITHDRAWN", title);
+        events.publish(EventType.REQUEST_WITHDRAWN, request.toString(), withdrawn, id);
+        events.publish(EventType.REQUEST_WITHDRAWN, request.toString(), withdrawn, id);
+        // A later event on the same key (same partition) proves the redelivery has been consumed too.
+        String after = events.publish(EventType.REQUEST_WITHDRAWN, request.toString(), request(request, "WITHDRAWN", "after"));
+        Deliveries.await(after, 2, DeliveryStatus.SENT);
+        assertThat(Deliveries.of(id)).hasSize(2).allMatch(d -> d.status == DeliveryStatus.SENT);
+        assertThat(Mailbox.of(requester.email())).filteredOn(m -> m.subject().contains(title)).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatIsNoCloudEventGoesToTheDeadLetterTopicAndTheNextOnesFlow() {
+        String key = "poison-" + UUID.randomUUID();
+        events.send(EventType.REQUEST_SUBMITTED.topic(), key, "{not json", null, null);
+        UUID request = UUID.randomUUID();
+        String id = events.publish(EventType.REQUEST_SUBMITTED, request.toString(), request(request, "SUBMITTED"));
+
+        club.twinning.testing.KafkaRecords.consume("twinning.notification.dead-letters", java.util.Set.of(key), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Deliveries.of(id).size() == 2);
+    }
+
+    private ExchangeRequestChanged request(UUID id, String status) {
+        return request(id, status, "Gestion de l'eau en zone aride");
+    }
+
+    private ExchangeRequestChanged request(UUID id, String status, String title) {
+        return new ExchangeRequestChanged(id, agadez, semara, UUID.randomUUID(), "desert-land-management",
+                title, status, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28),
+                "partner." + agadez, null, null, null, new Tally(0, 0, 0, 0), Instant.now(), 1);
+    }
+}
