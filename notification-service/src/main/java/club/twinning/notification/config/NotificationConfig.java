@@ -30,6 +30,10 @@ public interface NotificationConfig {
     @WithDefault("PT5S")
     Duration webhookTimeout();
 
+    /** The longest one email may take to be accepted by the SMTP server. */
+    @WithDefault("PT20S")
+    Duration mailTimeout();
+
     /** How often the sender looks for due deliveries (read by its {@code @Scheduled}). */
     @WithDefault("1s")
     String sendInterval();

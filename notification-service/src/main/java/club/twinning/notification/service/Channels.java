@@ -7,7 +7,7 @@ import club.twinning.notification.domain.WebhookSecret;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -20,14 +20,14 @@ import java.time.Clock;
 @ApplicationScoped
 public class Channels {
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final MailComposer composer;
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final Clock clock;
     private final HttpClient http;
 
-    Channels(Mailer mailer, MailComposer composer, ObjectMapper json, NotificationConfig config, Clock clock) {
+    Channels(ReactiveMailer mailer, MailComposer composer, ObjectMapper json, NotificationConfig config, Clock clock) {
         this.mailer = mailer;
         this.composer = composer;
         this.json = json;
@@ -47,7 +47,8 @@ public class Channels {
     }
 
     public void mail(String to, MailComposer.Mail mail) {
-        mailer.send(Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()));
+        // Bounded: an SMTP conversation that stalls fails this attempt (retried later) instead of holding the sender.
+        mailer.send(Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text())).await().atMost(config.mailTimeout());
     }
 
     private void webhook(Delivery d) throws IOException, InterruptedException {

@@ -98,4 +98,13 @@ public interface Messages {
     String calendar_subscribe();
     String calendar_previous();
     String calendar_next();
+    String agreement_commitments();
+    String agreement_documents();
+    String agreement_transition();
+    String agreement_reason();
+    String deliveries_retry();
+    String col_channel();
+    String col_event();
+    String col_contact();
+    String col_attempts();
 }

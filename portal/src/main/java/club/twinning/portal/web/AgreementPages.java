@@ -1,0 +1,87 @@
+package club.twinning.portal.web;
+
+import static club.twinning.portal.client.ServiceProblem.call;
+import static club.twinning.portal.web.RequestPages.blankToNull;
+
+import club.twinning.portal.client.RegistryApi;
+import club.twinning.portal.client.ServiceProblem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Agreements: a partner sees its city's and their commitments; the secretariat moves them through their lifecycle. */
+@Path("/app/agreements")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"partner", "council", "secretariat", "ops"})
+public class AgreementPages {
+
+    @Location("AgreementPages/list.html")
+    Template list;
+
+    @Location("AgreementPages/detail.html")
+    Template detail;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    @RestClient
+    RegistryApi registry;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    public TemplateInstance agreements(@QueryParam("status") String status) {
+        String party = viewer.partner() ? viewer.city() : null;
+        return viewer.render(list.data("agreements", call(() -> registry.agreements(party, blankToNull(status), 200)))
+                .data("status", status));
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance agreement(@PathParam("id") String id) {
+        return show(id, null);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed("secretariat")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object transition(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        var body = json.createObjectNode()
+                .put("to", blankToNull(fields.getFirst("to")))
+                .put("reason", blankToNull(fields.getFirst("reason")));
+        try {
+            // The version the person looked at: if someone changed it since, the registry answers 412.
+            call(() -> registry.transition(id, fields.getFirst("etag"), body));
+            return Response.seeOther(URI.create("/app/agreements/" + id)).build();
+        } catch (ServiceProblem.Failed failed) {
+            return Response.status(failed.problem().status()).entity(show(id, failed.problem())).build();
+        }
+    }
+
+    private TemplateInstance show(String id, ServiceProblem problem) {
+        Response response = call(() -> registry.agreement(id));
+        JsonNode agreement = response.readEntity(JsonNode.class);
+        return viewer.render(detail.data("agreement", agreement).data("problem", problem)
+                .data("etag", response.getHeaderString(HttpHeaders.ETAG)));
+    }
+}

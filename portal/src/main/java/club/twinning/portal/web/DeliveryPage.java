@@ -1,0 +1,51 @@
+package club.twinning.portal.web;
+
+import static club.twinning.portal.client.ServiceProblem.call;
+import static club.twinning.portal.web.RequestPages.blankToNull;
+
+import club.twinning.portal.client.NotificationApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The delivery log for ops and the secretariat: what was sent to whom, what failed, send again. */
+@Path("/app/deliveries")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"ops", "secretariat"})
+public class DeliveryPage {
+
+    @Location("DeliveryPage/log.html")
+    Template log;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    @RestClient
+    NotificationApi notification;
+
+    @GET
+    public TemplateInstance deliveries(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
+        return viewer.render(log.data("deliveries", call(() -> notification.deliveries(blankToNull(status), 50, blankToNull(cursor))))
+                .data("status", status));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    public Response retry(@PathParam("id") String id) {
+        call(() -> notification.retry(id));
+        return Response.seeOther(URI.create("/app/deliveries")).build();
+    }
+}
