@@ -18,10 +18,21 @@ final class Mailbox {
 
     static final String API = "http://127.0.0.1:8025/api/user/";
 
-    record Received(String subject, String html, String text) {
+    /** {@code deliveries}: the delivery ids the email says it carries (several for a digest). */
+    record Received(String subject, String html, String text, List<String> deliveries) {
+
+        /** Sent by this test's instance for one of these delivery rows (a running dev stack may send its own copy). */
+        boolean carriesAnyOf(java.util.Collection<java.util.UUID> ids) {
+            return ids.stream().anyMatch(id -> deliveries.contains(id.toString()));
+        }
     }
 
     private Mailbox() {
+    }
+
+    /** The emails to an address that carry one of these deliveries. */
+    static List<Received> of(String address, java.util.Collection<java.util.UUID> deliveries) {
+        return of(address).stream().filter(m -> m.carriesAnyOf(deliveries)).toList();
     }
 
     static List<Received> of(String address) {
@@ -43,7 +54,8 @@ final class Mailbox {
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             String[] parts = new String[2];
             collect(message.getContent(), message.getContentType(), parts);
-            return new Received(message.getSubject(), parts[0], parts[1]);
+            String header = message.getHeader("X-Twinning-Delivery", ",");
+            return new Received(message.getSubject(), parts[0], parts[1], header == null ? List.of() : List.of(header.split(",")));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable message", e);
         }

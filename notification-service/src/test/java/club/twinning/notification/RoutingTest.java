@@ -57,17 +57,17 @@ class RoutingTest {
         UUID request = UUID.randomUUID();
         String id = events.publish(EventType.REQUEST_SUBMITTED, request.toString(), request(request, "SUBMITTED"));
 
-        List<Delivery> made = Deliveries.await(id, 2, DeliveryStatus.SENT);
-        assertThat(made).extracting(d -> d.recipient).containsExactlyInAnyOrder(host.email(), council.email());
-        assertThat(Mailbox.of(requester.email())).isEmpty();
-        assertThat(Mailbox.of(former.email())).as("an inactive contact hears nothing").isEmpty();
+        List<Delivery> made = Deliveries.await(id, DeliveryStatus.SENT);
+        // Every active council member of the network hears, so other tests' members may too.
+        assertThat(made).extracting(d -> d.recipient).contains(host.email(), council.email())
+                .doesNotContain(requester.email()).as("an inactive contact hears nothing").doesNotContain(former.email());
 
-        Mailbox.Received arabic = Mailbox.of(host.email()).get(0);
+        Mailbox.Received arabic = Mailbox.of(host.email(), Deliveries.ids(made)).get(0);
         assertThat(arabic.subject()).startsWith("طلب خبرة جديد").contains("Gestion de l'eau");
         assertThat(arabic.html()).contains("dir=\"rtl\"").contains("lang=\"ar\"");
         assertThat(arabic.text()).contains("Gestion de l'eau");
 
-        Mailbox.Received english = Mailbox.of(council.email()).get(0);
+        Mailbox.Received english = Mailbox.of(council.email(), Deliveries.ids(made)).get(0);
         assertThat(english.subject()).startsWith("New expertise request");
         assertThat(english.html()).contains("dir=\"ltr\"").contains("lang=\"en\"");
     }
@@ -76,14 +76,14 @@ class RoutingTest {
     void aDecisionAndAVisitReachBothCities() {
         UUID request = UUID.randomUUID();
         String decided = events.publish(EventType.REQUEST_DECIDED, request.toString(), request(request, "APPROVED"));
-        assertThat(Deliveries.await(decided, 2, DeliveryStatus.SENT)).extracting(d -> d.recipient)
+        assertThat(Deliveries.await(decided, DeliveryStatus.SENT)).extracting(d -> d.recipient)
                 .containsExactlyInAnyOrder(requester.email(), host.email());
 
         UUID visit = UUID.randomUUID();
         String planned = events.publish(EventType.VISIT_PLANNED, visit.toString(), new VisitChanged(visit, request, semara,
                 agadez, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 5), "PLANNED", "partner." + agadez, null, null,
                 Instant.now(), 1));
-        assertThat(Deliveries.await(planned, 2, DeliveryStatus.SENT)).extracting(d -> d.recipient)
+        assertThat(Deliveries.await(planned, DeliveryStatus.SENT)).extracting(d -> d.recipient)
                 .containsExactlyInAnyOrder(requester.email(), host.email());
     }
 
@@ -91,8 +91,7 @@ class RoutingTest {
     void aDormantTwinningReachesTheCouncilAndTheSecretariat() {
         String id = events.publish(EventType.RELATIONSHIP_DORMANT, agadez + ":" + semara, new RelationshipDormant(agadez,
                 semara, UUID.randomUUID(), 400L, "D", List.of("no visit for 400 days")));
-        List<Delivery> made = Deliveries.await(id, 2, DeliveryStatus.SENT);
-        // Every active council member of the network hears, so other tests' members may too.
+        List<Delivery> made = Deliveries.await(id, DeliveryStatus.SENT);
         assertThat(made).extracting(d -> d.recipient).contains(council.email(), "secretariat@twinning.example.org")
                 .doesNotContain(requester.email(), host.email());
     }
@@ -107,9 +106,11 @@ class RoutingTest {
         events.publish(EventType.REQUEST_WITHDRAWN, request.toString(), withdrawn, id);
         // A later event on the same key (same partition) proves the redelivery has been consumed too.
         String after = events.publish(EventType.REQUEST_WITHDRAWN, request.toString(), request(request, "WITHDRAWN", "after"));
-        Deliveries.await(after, 2, DeliveryStatus.SENT);
-        assertThat(Deliveries.of(id)).hasSize(2).allMatch(d -> d.status == DeliveryStatus.SENT);
-        assertThat(Mailbox.of(requester.email())).filteredOn(m -> m.subject().contains(title)).hasSize(1);
+        Deliveries.await(after, DeliveryStatus.SENT);
+        List<Delivery> once = Deliveries.of(id);
+        assertThat(once).extracting(d -> d.recipient).containsExactlyInAnyOrder(requester.email(), host.email());
+        assertThat(once).allMatch(d -> d.status == DeliveryStatus.SENT && d.attempts == 1);
+        assertThat(Mailbox.of(requester.email(), Deliveries.ids(once))).hasSize(1).allMatch(m -> m.subject().contains(title));
     }
 
     @Test
@@ -119,8 +120,9 @@ class RoutingTest {
         UUID request = UUID.randomUUID();
         String id = events.publish(EventType.REQUEST_SUBMITTED, request.toString(), request(request, "SUBMITTED"));
 
-        club.twinning.testing.KafkaRecords.consume("twinning.notification.dead-letters", java.util.Set.of(key), 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Deliveries.of(id).size() == 2);
+        // At least ours: a running dev stack's notification-service reads the same topic and dead-letters it too.
+        club.twinning.testing.KafkaRecords.first("twinning.notification.dead-letters", r -> key.equals(r.key()));
+        assertThat(Deliveries.await(id, DeliveryStatus.SENT)).extracting(d -> d.recipient).contains(host.email(), council.email());
     }
 
     private ExchangeRequestChanged request(UUID id, String status) {

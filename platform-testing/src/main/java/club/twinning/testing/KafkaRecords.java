@@ -64,6 +64,27 @@ public final class KafkaRecords {
         return found;
     }
 
+    /** The first record that matches, when it is enough to know that one arrived (others may too). */
+    public static ConsumerRecord<String, String> first(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (wanted.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header h : record.headers()) {

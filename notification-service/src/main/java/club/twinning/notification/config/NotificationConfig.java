@@ -13,17 +13,21 @@ public interface NotificationConfig {
     String secretariatEmail();
 
     /** Tries before a delivery is FAILED and recorded on the dead-letter topic. */
-    @WithDefault("6")
+    @WithDefault("15")
     int maxAttempts();
 
     /** The first retry waits this long; each next one twice as long (with jitter), up to maxBackoff. */
-    @WithDefault("PT10S")
+    @WithDefault("PT5S")
     Duration initialBackoff();
 
-    @WithDefault("PT30M")
+    @WithDefault("PT45S")
     Duration maxBackoff();
 
-    /** Deliveries sent per round of the sender. */
+    /** Deliveries sent at the same time (each in its own transaction, holding its row's lock). */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Deliveries each sender sends per round. */
     @WithDefault("20")
     int batchSize();
 

@@ -20,6 +20,8 @@ import java.time.Clock;
 @ApplicationScoped
 public class Channels {
 
+    public static final String DELIVERY_HEADER = "X-Twinning-Delivery";
+
     private final ReactiveMailer mailer;
     private final MailComposer composer;
     private final ObjectMapper json;
@@ -42,13 +44,15 @@ public class Channels {
         } else {
             ContactView contact = d.contactId == null ? null : ContactView.findById(d.contactId);
             MailComposer.Mail mail = composer.compose(d.eventType, d.eventData, d.language, contact == null ? null : contact.name);
-            mail(d.recipient, mail);
+            mail(d.recipient, mail, d.id.toString());
         }
     }
 
-    public void mail(String to, MailComposer.Mail mail) {
+    /** {@code deliveries}: the delivery ids the email carries, in a header, so that any email can be traced to its rows. */
+    public void mail(String to, MailComposer.Mail mail, String deliveries) {
+        Mail message = Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries);
         // Bounded: an SMTP conversation that stalls fails this attempt (retried later) instead of holding the sender.
-        mailer.send(Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text())).await().atMost(config.mailTimeout());
+        mailer.send(message).await().atMost(config.mailTimeout());
     }
 
     private void webhook(Delivery d) throws IOException, InterruptedException {

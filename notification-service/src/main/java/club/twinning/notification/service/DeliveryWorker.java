@@ -13,7 +13,12 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -37,6 +42,8 @@ public class DeliveryWorker {
     private final MeterRegistry metrics;
     private final ObjectMapper json;
     private final Emitter<String> deadLetters;
+    /** Sending is waiting on SMTP servers and partners' endpoints: several rows go out at once. */
+    private final ExecutorService senders;
 
     DeliveryWorker(EntityManager em, Channels channels, NotificationConfig config, Clock clock, MeterRegistry metrics,
                    ObjectMapper json, @Channel("dead-letters") Emitter<String> deadLetters) {
@@ -47,17 +54,39 @@ public class DeliveryWorker {
         this.metrics = metrics;
         this.json = json;
         this.deadLetters = deadLetters;
+        this.senders = Executors.newFixedThreadPool(config.concurrency(), r -> {
+            Thread t = new Thread(r, "delivery-sender");
+            t.setDaemon(true);
+            return t;
+        });
         metrics.gauge("twinning.deliveries.queue", this, DeliveryWorker::queueDepth);
     }
 
     @Scheduled(every = "${twinning.notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sendDue() {
-        for (int i = 0; i < config.batchSize(); i++) {
-            if (!QuarkusTransaction.requiringNew().call(this::sendOne)) {
-                return;
+    void sendDue() throws InterruptedException {
+        List<Future<?>> round = new ArrayList<>();
+        for (int w = 0; w < config.concurrency(); w++) {
+            round.add(senders.submit(() -> {
+                for (int i = 0; i < config.batchSize(); i++) {
+                    if (!QuarkusTransaction.requiringNew().call(this::sendOne)) {
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Future<?> sender : round) {
+            try {
+                sender.get();
+            } catch (ExecutionException e) {
+                LOG.errorf(e.getCause(), "a delivery round failed");
             }
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     /** Sends the oldest due delivery; false when there is none. */

@@ -52,7 +52,8 @@ public class DigestJob {
             List<MailComposer.Line> lines = deliveries.stream()
                     .map(d -> composer.line(d.eventType, d.eventData, d.language)).toList();
             try {
-                channels.mail(first.recipient, composer.digest(lines, first.language, contact == null ? null : contact.name));
+                channels.mail(first.recipient, composer.digest(lines, first.language, contact == null ? null : contact.name),
+                        String.join(",", deliveries.stream().map(d -> d.id.toString()).toList()));
                 for (Delivery d : deliveries) {
                     d.status = DeliveryStatus.SENT;
                     d.sentAt = now;

@@ -93,12 +93,53 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // The service's own database is down or restarting: the client may try again shortly.
+            LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(new Problem(ProblemTypes.uri("database-unavailable"), "Service unavailable", 503,
+                            "the service's database cannot be reached; try again in a few seconds", path(uri), List.of(),
+                            Map.of())).build();
+        }
+        if (dataException(e)) {
+            // SQLState class 22: a value the database cannot take (a NUL character, an out-of-range number); nothing was written.
+            return respond(new Problem(ProblemTypes.uri("invalid-value"), "Invalid value", 400,
+                    "a value in the request cannot be stored (for instance a NUL character or a number out of range)",
+                    path(uri), List.of(), Map.of()));
+        }
         // The client gets an id to quote; the stack trace stays in the log.
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "incident %s on %s", incident, path(uri));
         return respond(new Problem(ProblemTypes.uri("internal-error"), "Internal error", 500,
                 "an unexpected error occurred; quote incident " + incident, path(uri), List.of(),
                 Map.of("incident", incident)));
+    }
+
+    /** A lost or refused connection (SQLState class 08, or 57P: the server shutting down or starting), anywhere in the causes. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean dataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem) {

@@ -1,0 +1,90 @@
+package club.twinning.system.drill;
+
+import static io.restassured.RestAssured.given;
+
+import club.twinning.system.Stack;
+import club.twinning.system.bench.WebhookSink;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The end state of a drill, from the sources of truth: what exchange-service committed (its outbox), what
+ * notification-service sent by email (its deliveries and the SMTP sink's mailbox) and what the webhook receiver got.
+ */
+record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<String> hooked, int emailDuplicates,
+               WebhookSink sink) {
+
+    static final String RECIPIENT = "relations@es-semara.example.org";
+
+    int committed() {
+        return eventOfRequest.size();
+    }
+
+    /** Delivered by both channels. */
+    int delivered() {
+        return (int) eventOfRequest.values().stream().filter(e -> emailed.contains(e) && hooked.contains(e)).count();
+    }
+
+    int lost() {
+        return committed() - delivered();
+    }
+
+    Long webhookArrivalOfRequest(String requestId) {
+        String event = eventOfRequest.get(requestId);
+        return event == null ? null : sink.arrivals.get(event);
+    }
+
+    /** Waits (up to {@code seconds}) until everything committed has been delivered, then reads the end state. */
+    static Outcome await(String prefix, WebhookSink sink, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        Outcome outcome;
+        do {
+            Thread.sleep(2000);
+            outcome = read(prefix, sink);
+        } while (outcome.lost() > 0 && System.currentTimeMillis() < deadline);
+        return outcome;
+    }
+
+    private static Outcome read(String prefix, WebhookSink sink) throws Exception {
+        Map<String, String> events = new HashMap<>();
+        try (Connection db = Stack.database("exchange"); PreparedStatement q = db.prepareStatement("""
+                SELECT r.id::text, o.event_id::text FROM exchange_request r
+                JOIN outbox_event o ON o.aggregate_id = r.id::text AND o.type = 'club.twinning.request.submitted'
+                WHERE r.title LIKE ?""")) {
+            q.setString(1, prefix + " %");
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    events.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        Set<String> emailed = new HashSet<>();
+        try (Connection db = Stack.database("notification"); PreparedStatement q = db.prepareStatement(
+                "SELECT event_id FROM delivery WHERE recipient = ? AND status = 'SENT' AND event_id = ANY (?)")) {
+            q.setString(1, RECIPIENT);
+            q.setArray(2, db.createArrayOf("varchar", events.values().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    emailed.add(rs.getString(1));
+                }
+            }
+        }
+        Set<String> hooked = new HashSet<>(events.values());
+        hooked.retainAll(sink.arrivals.keySet());
+        return new Outcome(events, emailed, hooked, emailDuplicates(prefix), sink);
+    }
+
+    /** The same request's email received more than once by the SMTP sink (titles are unique). */
+    private static int emailDuplicates(String prefix) {
+        List<String> subjects = given().get(Stack.MAIL_API + RECIPIENT + "/messages/").then().extract().jsonPath().getList("subject");
+        Map<String, Integer> counts = new HashMap<>();
+        subjects.stream().filter(s -> s != null && s.contains(prefix + " ")).forEach(s -> counts.merge(s, 1, Integer::sum));
+        return counts.values().stream().mapToInt(n -> n - 1).sum();
+    }
+}
