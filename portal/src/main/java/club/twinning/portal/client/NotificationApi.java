@@ -20,6 +20,14 @@ public interface NotificationApi {
     JsonNode deliveries(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                         @QueryParam("cursor") String cursor);
 
+    @GET
+    @Path("/contacts/{id}/preferences")
+    JsonNode preferences(@PathParam("id") String contact);
+
+    @jakarta.ws.rs.PUT
+    @Path("/contacts/{id}/preferences")
+    JsonNode setPreferences(@PathParam("id") String contact, JsonNode preferences);
+
     @POST
     @Path("/deliveries/{id}/retry")
     JsonNode retry(@PathParam("id") String id);

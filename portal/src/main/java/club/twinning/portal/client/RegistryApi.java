@@ -31,6 +31,29 @@ public interface RegistryApi {
     @Path("/agreements/{id}")
     Response agreement(@PathParam("id") String id);
 
+    @GET
+    @Path("/parties/{code}/contacts")
+    JsonNode contacts(@PathParam("code") String party);
+
+    @POST
+    @Path("/parties/{code}/contacts")
+    JsonNode addContact(@PathParam("code") String party, JsonNode contact);
+
+    @POST
+    @Path("/parties")
+    JsonNode addParty(JsonNode party);
+
+    @POST
+    @Path("/agreements")
+    JsonNode addAgreement(JsonNode agreement);
+
+    /** The signed text itself as the body; its media type is kept. */
+    @POST
+    @Path("/agreements/{id}/documents")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.WILDCARD)
+    JsonNode upload(@PathParam("id") String id, @QueryParam("language") String language, @QueryParam("fileName") String fileName,
+                    @HeaderParam("Content-Type") String mediaType, byte[] content);
+
     @POST
     @Path("/agreements/{id}/transitions")
     JsonNode transition(@PathParam("id") String id, @HeaderParam("If-Match") String etag, JsonNode transition);

@@ -107,4 +107,26 @@ public interface Messages {
     String col_event();
     String col_contact();
     String col_attempts();
+    String contacts_title();
+    String contacts_add();
+    String contacts_party();
+    String col_name();
+    String col_email();
+    String col_language();
+    String col_role();
+    String pref_title();
+    String pref_immediate();
+    String pref_daily();
+    String pref_hour();
+    String pref_channels();
+    String save();
+    String party_new();
+    String agreement_new();
+    String col_code();
+    String col_kind();
+    String col_country();
+    String col_timezone();
+    String col_type();
+    String document_upload();
+    String document_file();
 }

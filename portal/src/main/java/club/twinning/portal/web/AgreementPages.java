@@ -55,6 +55,60 @@ public class AgreementPages {
                 .data("status", status));
     }
 
+    @Location("AgreementPages/new.html")
+    Template newForm;
+
+    @GET
+    @Path("/new")
+    @RolesAllowed("secretariat")
+    public TemplateInstance newAgreement() {
+        return showNew(null);
+    }
+
+    @POST
+    @Path("/new")
+    @RolesAllowed("secretariat")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object record(MultivaluedMap<String, String> fields) {
+        var body = json.createObjectNode()
+                .put("reference", blankToNull(fields.getFirst("reference")))
+                .put("type", blankToNull(fields.getFirst("type")))
+                .put("titleFr", blankToNull(fields.getFirst("titleFr")))
+                .put("titleAr", blankToNull(fields.getFirst("titleAr")))
+                .put("titleEn", blankToNull(fields.getFirst("titleEn")));
+        body.set("parties", json.valueToTree(fields.getOrDefault("parties", java.util.List.of())));
+        body.set("domains", json.valueToTree(fields.getOrDefault("domains", java.util.List.of())));
+        try {
+            JsonNode created = call(() -> registry.addAgreement(body));
+            return Response.seeOther(URI.create("/app/agreements/" + created.path("id").asText())).build();
+        } catch (ServiceProblem.Failed failed) {
+            return Response.status(failed.problem().unavailable() ? 503 : 422).entity(showNew(failed.problem())).build();
+        }
+    }
+
+    /** The signed text, as a file: stored by the registry with its media type and checksum. */
+    @POST
+    @Path("/{id}/documents")
+    @RolesAllowed("secretariat")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Object upload(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm String language,
+                         @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        try {
+            byte[] content = java.nio.file.Files.readAllBytes(file.uploadedFile());
+            call(() -> registry.upload(id, blankToNull(language), file.fileName(), file.contentType(), content));
+            return Response.seeOther(URI.create("/app/agreements/" + id)).build();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (ServiceProblem.Failed failed) {
+            return Response.status(failed.problem().unavailable() ? 503 : 422).entity(show(id, failed.problem())).build();
+        }
+    }
+
+    private TemplateInstance showNew(ServiceProblem problem) {
+        return viewer.render(newForm.data("parties", call(registry::parties)).data("problem", problem)
+                .data("domains", java.util.List.of(club.twinning.events.CooperationDomain.values())));
+    }
+
     @GET
     @Path("/{id}")
     public TemplateInstance agreement(@PathParam("id") String id) {
