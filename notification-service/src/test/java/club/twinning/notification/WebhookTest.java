@@ -83,22 +83,22 @@ class WebhookTest {
             String id = events.publish(EventType.AGREEMENT_STATUS_CHANGED, agreement.toString(), statusChanged(agreement, party));
 
             Delivery failed = Deliveries.await(id, DeliveryStatus.FAILED).get(0);
-            assertThat(failed.attempts).isEqualTo(3); // max-attempts in the test profile
+            assertThat(failed.attempts).isEqualTo(5); // max-attempts in the test profile
             assertThat(failed.lastError).contains("500");
             JsonNode dead = new ObjectMapper().readTree(KafkaRecords.consume("twinning.notification.dead-letters",
                     r -> r.value() != null && r.value().contains(failed.id.toString()), 1).get(0).value());
             assertThat(dead.path("eventId").asText()).isEqualTo(id);
-            assertThat(dead.path("attempts").asInt()).isEqualTo(3);
+            assertThat(dead.path("attempts").asInt()).isEqualTo(5);
 
             given().get("/api/deliveries/{id}", failed.id).then().statusCode(200)
-                    .body("status", equalTo("FAILED")).body("attemptLog.size()", equalTo(3));
+                    .body("status", equalTo("FAILED")).body("attemptLog.size()", equalTo(5));
 
             // The partner mends its endpoint; ops sends it again.
             receiver.mend();
             given().post("/api/deliveries/{id}/retry", failed.id).then().statusCode(200).body("status", equalTo("RETRYING"));
             Deliveries.await(id, DeliveryStatus.SENT);
-            assertThat(receiver.calls).hasSize(4).last().extracting(Receiver.Call::answered).isEqualTo(200);
-            verifySignature(secret, receiver.calls.get(3));
+            assertThat(receiver.calls).hasSize(6).last().extracting(Receiver.Call::answered).isEqualTo(200);
+            verifySignature(secret, receiver.calls.get(5));
             given().post("/api/deliveries/{id}/retry", failed.id).then().statusCode(409)
                     .contentType(startsWith("application/problem+json")).body("status", equalTo(409)).body("deliveryStatus", equalTo("SENT"));
         }

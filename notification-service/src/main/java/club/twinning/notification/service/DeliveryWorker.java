@@ -65,23 +65,33 @@ public class DeliveryWorker {
     @Scheduled(every = "${twinning.notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() throws InterruptedException {
-        List<Future<?>> round = new ArrayList<>();
+        // Round after round while there is a backlog; the schedule only wakes an idle queue.
+        while (round() == config.concurrency() * config.batchSize()) {
+            LOG.debugf("backlog: another round");
+        }
+    }
+
+    /** Every sender sends up to a batch; returns how many went out (or failed for now). */
+    private int round() throws InterruptedException {
+        List<Future<Integer>> running = new ArrayList<>();
         for (int w = 0; w < config.concurrency(); w++) {
-            round.add(senders.submit(() -> {
-                for (int i = 0; i < config.batchSize(); i++) {
-                    if (!QuarkusTransaction.requiringNew().call(this::sendOne)) {
-                        return;
-                    }
+            running.add(senders.submit(() -> {
+                int sent = 0;
+                while (sent < config.batchSize() && QuarkusTransaction.requiringNew().call(this::sendOne)) {
+                    sent++;
                 }
+                return sent;
             }));
         }
-        for (Future<?> sender : round) {
+        int total = 0;
+        for (Future<Integer> sender : running) {
             try {
-                sender.get();
+                total += sender.get();
             } catch (ExecutionException e) {
                 LOG.errorf(e.getCause(), "a delivery round failed");
             }
         }
+        return total;
     }
 
     @jakarta.annotation.PreDestroy

@@ -85,10 +85,13 @@ public final class Bench {
 
     /** Authenticated request submission (token check, agreement check, insert and outbox row) at rising constant rates. */
     private void submissions(double pgbench) throws Exception {
+        line("(after a 15 s warm-up at 5/s, not counted)");
         String agreement = Stack.agreementBetween("agadez", "es-semara");
         line("Request submission, POST /api/requests as partner.agadez, open-loop constant rate, 10 s a step");
         line(String.format("  %8s %10s %6s %6s %10s %10s %10s %s", "target/s", "achieved/s", "ok", "failed", "p50 ms", "p99 ms",
                 "p99.9 ms", ""));
+        ConstantRate.run(5, 15, () -> submit(agreement, "agadez", "es-semara")); // warm-up, not counted
+        drain();
         double best = 0;
         for (double rate : new double[] {10, 20, 40, 80, 160}) {
             ConstantRate.Result r = ConstantRate.run(rate, 10, () -> submit(agreement, "agadez", "es-semara"));

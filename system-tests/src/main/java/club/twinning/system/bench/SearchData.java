@@ -35,16 +35,16 @@ final class SearchData {
                     SELECT md5('bench' || i)::uuid AS id, i FROM generate_series(%d, %d) i""".formatted(have, size - 1));
             s.execute("""
                     INSERT INTO agreement (id, reference, type, status, title_fr, signed_on, search_text, created_at)
-                    SELECT id, 'BENCH-' || i, 'TWINNING', (ARRAY['IN_FORCE','SIGNED','DRAFT','EXPIRED'])[1 + i %% 4],
-                           'Jumelage ' || i, DATE '2000-01-01' + (i %% 9000), 'jumelage ' || i, now()
+                    SELECT id, 'BENCH-' || i, 'TWINNING', (ARRAY['IN_FORCE','SIGNED','DRAFT','EXPIRED'])[1 + i % 4],
+                           'Jumelage ' || i, DATE '2000-01-01' + (i % 9000), 'jumelage ' || i, now()
                     FROM new_agreement""");
             s.execute("""
                     INSERT INTO agreement_party (agreement_id, party_code, position)
-                    SELECT id, 'bench-' || (i %% 1000), 0 FROM new_agreement
-                    UNION ALL SELECT id, 'bench-' || ((i / 1000 + i + 1) %% 1000), 1 FROM new_agreement""");
+                    SELECT id, 'bench-' || (i % 1000), 0 FROM new_agreement
+                    UNION ALL SELECT id, 'bench-' || ((i / 1000 + i + 1) % 1000), 1 FROM new_agreement""");
             s.execute("""
                     INSERT INTO agreement_domain (agreement_id, domain, position)
-                    SELECT id, (ARRAY['culture','youth','trade','tourism'])[1 + i %% 4], 0 FROM new_agreement""");
+                    SELECT id, (ARRAY['culture','youth','trade','tourism'])[1 + i % 4], 0 FROM new_agreement""");
             s.execute("DROP TABLE new_agreement");
             s.execute("ANALYZE agreement; ANALYZE agreement_party; ANALYZE agreement_domain");
         }
