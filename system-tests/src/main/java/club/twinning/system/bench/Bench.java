@@ -48,8 +48,15 @@ public final class Bench {
         for (int i = 0; i + 1 < argv.length; i += 2) {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
         }
-        new Bench(args).run();
-        System.exit(0);
+        int code = 1;
+        try {
+            new Bench(args).run();
+            code = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(code); // the load generators' threads must not keep a failed run alive
+        }
     }
 
     private void run() throws Exception {

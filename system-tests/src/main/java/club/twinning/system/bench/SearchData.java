@@ -18,6 +18,7 @@ final class SearchData {
 
     static void loadTo(int size) throws SQLException {
         try (Connection db = DriverManager.getConnection(URL, "registry", "registry"); Statement s = db.createStatement()) {
+            db.setAutoCommit(false); // all of a size or nothing
             s.execute("""
                     INSERT INTO party (code, kind, name_fr, country, language)
                     SELECT 'bench-' || i, 'MUNICIPALITY', 'Ville ' || i, 'MA', 'fr' FROM generate_series(0, 999) i
@@ -41,11 +42,13 @@ final class SearchData {
             s.execute("""
                     INSERT INTO agreement_party (agreement_id, party_code, position)
                     SELECT id, 'bench-' || (i % 1000), 0 FROM new_agreement
-                    UNION ALL SELECT id, 'bench-' || ((i / 1000 + i + 1) % 1000), 1 FROM new_agreement""");
+                    UNION ALL SELECT id, 'bench-' || ((i % 1000 + 1 + (i / 1000) % 999) % 1000), 1 FROM new_agreement""");
             s.execute("""
                     INSERT INTO agreement_domain (agreement_id, domain, position)
                     SELECT id, (ARRAY['culture','youth','trade','tourism'])[1 + i % 4], 0 FROM new_agreement""");
             s.execute("DROP TABLE new_agreement");
+            db.commit();
+            db.setAutoCommit(true);
             s.execute("ANALYZE agreement; ANALYZE agreement_party; ANALYZE agreement_domain");
         }
     }

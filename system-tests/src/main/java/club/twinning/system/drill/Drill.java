@@ -40,7 +40,7 @@ public final class Drill {
 
     public static void main(String[] args) throws Exception {
         boolean ci = List.of(args).contains("--ci");
-        int code;
+        int code = 1;
         try (WebhookSink sink = new WebhookSink()) {
             String contact = SinkContact.enable();
             try {
@@ -49,8 +49,11 @@ public final class Drill {
             } finally {
                 SinkContact.disable(contact);
             }
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(code); // the stream's threads must not keep a failed run alive
         }
-        System.exit(code);
     }
 
     private boolean runAll(boolean ci) throws Exception {
