@@ -16,6 +16,11 @@ public record ServiceProblem(int status, String title, String detail, Map<String
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** No problem: what a form shows before anything was sent. */
+    public static ServiceProblem none() {
+        return new ServiceProblem(200, null, null, Map.of());
+    }
+
     public static ServiceProblem unreachable() {
         return new ServiceProblem(503, null, null, Map.of());
     }

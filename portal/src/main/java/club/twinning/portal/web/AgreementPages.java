@@ -105,7 +105,7 @@ public class AgreementPages {
     }
 
     private TemplateInstance showNew(ServiceProblem problem) {
-        return viewer.render(newForm.data("parties", call(registry::parties)).data("problem", problem)
+        return viewer.render(newForm.data("parties", call(registry::parties)).data("problem", problem == null ? ServiceProblem.none() : problem)
                 .data("domains", java.util.List.of(club.twinning.events.CooperationDomain.values())));
     }
 

@@ -115,6 +115,7 @@ public class ContactPages {
             }
         }
         return viewer.render(page.data("party", party).data("contacts", contacts).data("preferences", preferences)
-                .data("parties", viewer.secretariat() ? call(registry::parties) : null).data("problem", problem));
+                .data("parties", viewer.secretariat() ? call(registry::parties) : null)
+                .data("problem", problem == null ? ServiceProblem.none() : problem));
     }
 }

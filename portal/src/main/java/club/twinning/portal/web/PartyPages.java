@@ -43,7 +43,7 @@ public class PartyPages {
 
     @GET
     public TemplateInstance newParty() {
-        return viewer.render(form.data("problem", null));
+        return viewer.render(form.data("problem", ServiceProblem.none()).data("form", java.util.Map.of()));
     }
 
     @POST
@@ -58,7 +58,8 @@ public class PartyPages {
             return Response.seeOther(URI.create("/app/contacts?party=" + party.path("code").asText())).build();
         } catch (ServiceProblem.Failed failed) {
             return Response.status(failed.problem().unavailable() ? 503 : 422)
-                    .entity(viewer.render(form.data("problem", failed.problem()))).build();
+                    .entity(viewer.render(form.data("problem", failed.problem()).data("form", json.convertValue(party, java.util.Map.class))))
+                    .build();
         }
     }
 }

@@ -159,7 +159,7 @@ public class RequestPages {
         inForce.path("items").forEach(agreements::add);
         return viewer.render(this.form.data("form", form).data("agreements", agreements)
                 .data("domains", List.of(CooperationDomain.values()))
-                .data("problem", problem == null ? new ServiceProblem(200, null, null, Map.of()) : problem));
+                .data("problem", problem == null ? ServiceProblem.none() : problem));
     }
 
     private TemplateInstance showDetail(JsonNode request, ServiceProblem problem) {
