@@ -28,12 +28,4 @@ final class Deliveries {
     static List<java.util.UUID> ids(List<Delivery> deliveries) {
         return deliveries.stream().map(d -> d.id).toList();
     }
-
-    /** Waits until the event has been consumed, whatever it made. */
-    static void consumed(String eventId) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> ((Number) Delivery.getEntityManager().createNativeQuery(
-                        "SELECT count(*) FROM processed_event WHERE event_id = ?1").setParameter(1, eventId)
-                        .getSingleResult()).intValue() > 0));
-    }
 }

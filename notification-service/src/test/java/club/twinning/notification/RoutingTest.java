@@ -1,7 +1,6 @@
 package club.twinning.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import club.twinning.events.EventType;
 import club.twinning.events.payload.ContactChanged;
@@ -13,7 +12,6 @@ import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
 import club.twinning.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
