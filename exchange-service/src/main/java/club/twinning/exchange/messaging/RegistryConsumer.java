@@ -7,12 +7,12 @@ import club.twinning.events.payload.CommitmentDue;
 import club.twinning.events.payload.PartyChanged;
 import club.twinning.exchange.domain.AgreementView;
 import club.twinning.exchange.domain.PartyView;
+import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.IncomingEvent;
 import club.twinning.platform.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -40,18 +40,22 @@ public class RegistryConsumer {
 
     @Incoming("registry")
     @Blocking
-    @Transactional
-    public CompletionStage<Void> consume(Message<String> message) throws IOException {
+    public CompletionStage<Void> consume(Message<String> message) {
         Optional<IncomingEvent> incoming = IncomingEvent.of(message);
         if (incoming.isEmpty()) {
             return message.nack(new IllegalArgumentException("not a CloudEvent"));
         }
         IncomingEvent event = incoming.get();
         Optional<EventType> type = EventType.of(event.type());
-        if (type.isPresent() && processed.firstDelivery(CONSUMER, event.id(), event.type())) {
-            apply(type.get(), event.data());
-        }
-        return message.ack();
+        return Inbox.apply(message, () -> {
+            if (type.isPresent() && processed.firstDelivery(CONSUMER, event.id(), event.type())) {
+                try {
+                    apply(type.get(), event.data());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
     }
 
     private void apply(EventType type, String data) throws IOException {

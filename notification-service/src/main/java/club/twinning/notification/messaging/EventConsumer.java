@@ -6,13 +6,14 @@ import club.twinning.events.payload.PartyChanged;
 import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.PartyView;
 import club.twinning.notification.service.Router;
+import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.IncomingEvent;
 import club.twinning.platform.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Every event of the platform, once: contacts and parties update the read model; the rest become deliveries,
  * in the same transaction as the processed-event record. A message that cannot be read goes to the
- * dead-letter topic and the partition moves on.
+ * dead-letter topic and the partition moves on; a database outage is waited out (see {@link Inbox}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -42,22 +43,27 @@ public class EventConsumer {
 
     @Incoming("events")
     @Blocking
-    @Transactional
-    public CompletionStage<Void> consume(Message<String> message) throws IOException {
+    public CompletionStage<Void> consume(Message<String> message) {
         Optional<IncomingEvent> incoming = IncomingEvent.of(message);
         if (incoming.isEmpty() || incoming.get().data() == null) {
             return message.nack(new IllegalArgumentException("not a CloudEvent"));
         }
         IncomingEvent event = incoming.get();
         Optional<EventType> type = EventType.of(event.type());
-        if (type.isPresent() && processed.firstDelivery(CONSUMER, event.id(), event.type())) {
-            switch (type.get()) {
-                case CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DEACTIVATED -> contact(json.readValue(event.data(), ContactChanged.class));
-                case PARTY_CREATED, PARTY_UPDATED -> party(json.readValue(event.data(), PartyChanged.class));
-                default -> router.route(type.get(), event);
+        return Inbox.apply(message, () -> {
+            if (type.isPresent() && processed.firstDelivery(CONSUMER, event.id(), event.type())) {
+                try {
+                    switch (type.get()) {
+                        case CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DEACTIVATED ->
+                                contact(json.readValue(event.data(), ContactChanged.class));
+                        case PARTY_CREATED, PARTY_UPDATED -> party(json.readValue(event.data(), PartyChanged.class));
+                        default -> router.route(type.get(), event);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        }
-        return message.ack();
+        });
     }
 
     private static void contact(ContactChanged c) {

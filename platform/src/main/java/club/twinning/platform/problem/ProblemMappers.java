@@ -116,7 +116,7 @@ public class ProblemMappers {
     }
 
     /** A lost or refused connection (SQLState class 08, or 57P: the server shutting down or starting), anywhere in the causes. */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLRecoverableException) {
