@@ -1,23 +1,26 @@
 #!/usr/bin/env python3
 """Loads the demo data of the seed articles through the services' APIs, so that their events flow.
 
-Safe to run again: what exists is left as it is. Environment: TOKEN (a secretariat token), REGISTRY_URL.
+Safe to run again: what exists is left as it is. Environment: TOKEN (a secretariat token), REGISTRY_URL,
+EXCHANGE_URL.
 """
 import json
 import os
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REGISTRY = os.environ.get("REGISTRY_URL", "http://127.0.0.1:8081")
+EXCHANGE = os.environ.get("EXCHANGE_URL", "http://127.0.0.1:8082")
 TOKEN = os.environ["TOKEN"]
 PATH = ["DRAFT", "NEGOTIATION", "PENDING_FORMALITIES", "SIGNED", "IN_FORCE"]
 
 
-def call(method, path, body=None, headers=None):
-    request = urllib.request.Request(REGISTRY + path, method=method,
+def call(method, path, body=None, headers=None, base=REGISTRY):
+    request = urllib.request.Request(base + path, method=method,
                                      data=None if body is None else json.dumps(body).encode("utf-8"))
     request.add_header("Authorization", "Bearer " + TOKEN)
     request.add_header("Content-Type", "application/json")
@@ -49,6 +52,7 @@ def main():
         if not any(c["email"] == contact["email"] for c in existing):
             must(call("POST", f"/api/parties/{party}/contacts", contact), "contact " + contact["email"])
             print("contact", contact["email"])
+    in_force = {a["reference"] for a in data["agreements"] if a["status"] == "IN_FORCE"}
     for agreement in data["agreements"]:
         target = agreement.pop("status")
         query = urllib.parse.urlencode({"q": agreement["reference"], "limit": 50})
@@ -66,7 +70,24 @@ def main():
             current = must(call("POST", f"/api/agreements/{current['id']}/transitions",
                                 {"to": step, "reason": "demo data: the seed articles report it signed"},
                                 {"If-Match": etag}), "transition " + agreement["reference"])[1]
+    wait_for_exchange(in_force)
     print("demo data loaded")
+
+
+def wait_for_exchange(references, seconds=180):
+    """Requests rest on exchange-service's read model of the agreements, fed by the registry's events: the demo is
+    ready when that read model holds every agreement in force (on a fresh broker it first reads the events of the
+    module tests)."""
+    deadline = time.monotonic() + seconds
+    missing = references
+    while time.monotonic() < deadline:
+        status, body, _ = call("GET", "/api/relationships", base=EXCHANGE)
+        if status == 200:
+            missing = references - {r["reference"] for r in body}
+            if not missing:
+                return
+        time.sleep(1)
+    sys.exit(f"exchange-service has not seen these agreements in force after {seconds} s: {sorted(missing)}")
 
 
 if __name__ == "__main__":

@@ -4,10 +4,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Debian's headless Chromium driven by Playwright (never a downloaded browser), one fresh context per
@@ -46,8 +48,19 @@ final class Browser implements AutoCloseable {
         page.locator("#username").fill(username);
         page.locator("#password").fill("demo");
         page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(PORTAL + "/app"));
+        arrive(page, url -> url.startsWith(PORTAL + "/app"));
         return page;
+    }
+
+    /** Waits for the page to reach a URL; if it does not, fails with what the page says (a refusal, a field error). */
+    static void arrive(Page page, Predicate<String> url) {
+        try {
+            page.waitForURL(url);
+        } catch (TimeoutError e) {
+            screenshot(page, "stuck-" + System.currentTimeMillis());
+            throw new AssertionError("the page stayed at " + page.url() + ", saying: "
+                    + page.locator("[role=alert], .field-error, .notice, #kc-content-wrapper .alert-error").allInnerTexts(), e);
+        }
     }
 
     static void screenshot(Page page, String name) {

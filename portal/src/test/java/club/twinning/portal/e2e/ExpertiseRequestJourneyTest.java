@@ -56,7 +56,7 @@ class ExpertiseRequestJourneyTest {
         page.locator("input[name=windowEnd]").fill(LocalDate.now().plusMonths(2).toString());
         page.locator("input[name=participants]").fill("3");
         page.locator("#submit-request").click();
-        page.waitForURL(url -> url.matches(".*/app/requests/[^/]+$") && !url.endsWith("/new"));
+        Browser.arrive(page, url -> url.matches(".*/app/requests/[^/]+$") && !url.endsWith("/new"));
         requestUrl = page.url();
         assertEquals("SUBMITTED", page.locator("#request-status").getAttribute("data-status"));
         Browser.screenshot(page, "1-partner-submitted");
