@@ -8,14 +8,12 @@ import club.twinning.events.payload.PartyChanged;
 import club.twinning.exchange.domain.AgreementView;
 import club.twinning.exchange.domain.PartyView;
 import club.twinning.platform.inbox.Inbox;
-import club.twinning.platform.inbox.IncomingEvent;
 import club.twinning.platform.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -41,21 +39,7 @@ public class RegistryConsumer {
     @Incoming("registry")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        Optional<IncomingEvent> incoming = IncomingEvent.of(message);
-        if (incoming.isEmpty()) {
-            return message.nack(new IllegalArgumentException("not a CloudEvent"));
-        }
-        IncomingEvent event = incoming.get();
-        Optional<EventType> type = EventType.of(event.type());
-        return Inbox.apply(message, () -> {
-            if (type.isPresent() && processed.firstDelivery(CONSUMER, event.id(), event.type())) {
-                try {
-                    apply(type.get(), event.data());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        });
+        return Inbox.consume(message, processed, CONSUMER, (type, event) -> apply(type, event.data()));
     }
 
     private void apply(EventType type, String data) throws IOException {

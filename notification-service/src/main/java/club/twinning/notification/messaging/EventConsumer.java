@@ -1,22 +1,17 @@
 package club.twinning.notification.messaging;
 
-import club.twinning.events.EventType;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.events.payload.PartyChanged;
 import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.PartyView;
 import club.twinning.notification.service.Router;
 import club.twinning.platform.inbox.Inbox;
-import club.twinning.platform.inbox.IncomingEvent;
 import club.twinning.platform.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -44,24 +39,12 @@ public class EventConsumer {
     @Incoming("events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        Optional<IncomingEvent> incoming = IncomingEvent.of(message);
-        if (incoming.isEmpty() || incoming.get().data() == null) {
-            return message.nack(new IllegalArgumentException("not a CloudEvent"));
-        }
-        IncomingEvent event = incoming.get();
-        Optional<EventType> type = EventType.of(event.type());
-        return Inbox.apply(message, () -> {
-            if (type.isPresent() && processed.firstDelivery(CONSUMER, event.id(), event.type())) {
-                try {
-                    switch (type.get()) {
-                        case CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DEACTIVATED ->
-                                contact(json.readValue(event.data(), ContactChanged.class));
-                        case PARTY_CREATED, PARTY_UPDATED -> party(json.readValue(event.data(), PartyChanged.class));
-                        default -> router.route(type.get(), event);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        return Inbox.consume(message, processed, CONSUMER, (type, event) -> {
+            switch (type) {
+                case CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DEACTIVATED ->
+                        contact(json.readValue(event.data(), ContactChanged.class));
+                case PARTY_CREATED, PARTY_UPDATED -> party(json.readValue(event.data(), PartyChanged.class));
+                default -> router.route(type, event);
             }
         });
     }

@@ -1,7 +1,11 @@
 package club.twinning.platform.inbox;
 
 import club.twinning.platform.problem.ProblemMappers;
+import club.twinning.events.EventType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -17,6 +21,35 @@ public final class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private Inbox() {
+    }
+
+    /** What a consumer does with an event of a type it knows, inside the inbox's transaction. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(EventType type, IncomingEvent event) throws IOException;
+    }
+
+    /**
+     * The whole of a consumer: a message that is not a CloudEvent with data is dead-lettered; an event of a known
+     * type, the first time this consumer sees its id, goes to the handler; a repeated or unknown one is acknowledged.
+     */
+    public static CompletionStage<Void> consume(Message<String> message, ProcessedEvents processed, String consumer,
+                                                Handler handler) {
+        Optional<IncomingEvent> incoming = IncomingEvent.of(message);
+        if (incoming.isEmpty() || incoming.get().data() == null) {
+            return message.nack(new IllegalArgumentException("not a CloudEvent with data"));
+        }
+        IncomingEvent event = incoming.get();
+        Optional<EventType> type = EventType.of(event.type());
+        return apply(message, () -> {
+            if (type.isPresent() && processed.firstDelivery(consumer, event.id(), event.type())) {
+                try {
+                    handler.handle(type.get(), event);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
     }
 
     public static CompletionStage<Void> apply(Message<?> message, Runnable work) {
