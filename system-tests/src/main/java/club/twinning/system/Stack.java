@@ -4,6 +4,8 @@ import club.twinning.testing.KeycloakTokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
 
 /** Where the running stack of {@code ./twinning up} answers, on this machine. */
 public final class Stack {
@@ -34,6 +36,15 @@ public final class Stack {
         return items.stream().filter(i -> ((java.util.List<?>) i.get("parties")).contains(b)).map(i -> (String) i.get("id"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no agreement between " + a + " and " + b
                         + ": run ./twinning up first"));
+    }
+
+    /** An expertise request asking {@code partner} for know-how under {@code agreementId}, two months ahead. */
+    public static Map<String, Object> requestBody(String partner, String agreementId, String title) {
+        LocalDate start = LocalDate.now().plusMonths(2);
+        return Map.of("partnerParty", partner, "agreementId", agreementId, "domain", "desert-land-management",
+                "title", title, "need", "Partage d'expérience", "direction", "THEY_VISIT_US",
+                "window", Map.of("start", start.toString(), "end", start.plusDays(10).toString()),
+                "participants", 2, "language", "fr");
     }
 
     public static long count(String database, String sql) {

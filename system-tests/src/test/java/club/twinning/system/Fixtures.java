@@ -3,9 +3,7 @@ package club.twinning.system;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Real things of the demo data the attacks aim at: the Es-Semara–Agadez twinning, a fresh request under it, a contact. */
@@ -20,12 +18,8 @@ record Fixtures(String agreementId, String requestId, String contactId) {
     }
 
     static String submitRequest(String user, String partner, String agreement) {
-        LocalDate start = LocalDate.now().plusMonths(2);
         return given().auth().oauth2(Stack.token(user)).contentType(ContentType.JSON)
-                .body(Map.of("partnerParty", partner, "agreementId", agreement, "domain", "desert-land-management",
-                        "title", "System test " + UUID.randomUUID().toString().substring(0, 8), "need", "Partage d'expérience",
-                        "direction", "THEY_VISIT_US", "window", Map.of("start", start.toString(), "end", start.plusDays(20).toString()),
-                        "participants", 3, "language", "fr"))
+                .body(Stack.requestBody(partner, agreement, "System test " + UUID.randomUUID().toString().substring(0, 8)))
                 .post(Stack.EXCHANGE + "/api/requests").then().statusCode(201).extract().path("id");
     }
 }

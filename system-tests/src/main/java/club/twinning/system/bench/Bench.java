@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -259,11 +258,7 @@ public final class Bench {
     }
 
     private static HttpRequest submission(String agreement, String partner, String from) throws Exception {
-        LocalDate start = LocalDate.now().plusMonths(2);
-        String body = JSON.writeValueAsString(Map.of("partnerParty", partner, "agreementId", agreement,
-                "domain", "desert-land-management", "title", "Bench " + UUID.randomUUID().toString().substring(0, 8),
-                "need", "Benchmark", "direction", "THEY_VISIT_US",
-                "window", Map.of("start", start.toString(), "end", start.plusDays(10).toString()), "participants", 2, "language", "fr"));
+        String body = JSON.writeValueAsString(Stack.requestBody(partner, agreement, "Bench " + UUID.randomUUID().toString().substring(0, 8)));
         return HttpRequest.newBuilder(URI.create(Stack.EXCHANGE + "/api/requests")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Stack.token("partner." + from)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,12 +55,8 @@ final class Stream implements AutoCloseable {
 
     private void submit() {
         String title = prefix + " " + sequence.incrementAndGet();
-        LocalDate start = LocalDate.now().plusMonths(2);
         try {
-            String body = JSON.writeValueAsString(Map.of("partnerParty", "es-semara", "agreementId", agreement,
-                    "domain", "desert-land-management", "title", title, "need", "Drill", "direction", "THEY_VISIT_US",
-                    "window", Map.of("start", start.toString(), "end", start.plusDays(10).toString()), "participants", 2,
-                    "language", "fr"));
+            String body = JSON.writeValueAsString(Stack.requestBody("es-semara", agreement, title));
             long at = System.currentTimeMillis();
             HttpResponse<String> r = call("exchange", HttpRequest.newBuilder(URI.create(Stack.EXCHANGE + "/api/requests"))
                     .header("Authorization", "Bearer " + Stack.token("partner.agadez")).header("Content-Type", "application/json")
