@@ -19,7 +19,7 @@ final class Mailbox {
     static final String API = "http://127.0.0.1:8025/api/user/";
 
     /** {@code deliveries}: the delivery ids the email says it carries (several for a digest). */
-    record Received(String subject, String html, String text, List<String> deliveries) {
+    record Received(String subject, String html, String text, List<String> deliveries, String messageId) {
 
         /** Sent by this test's instance for one of these delivery rows (a running dev stack may send its own copy). */
         boolean carriesAnyOf(java.util.Collection<java.util.UUID> ids) {
@@ -55,7 +55,8 @@ final class Mailbox {
             String[] parts = new String[2];
             collect(message.getContent(), message.getContentType(), parts);
             String header = message.getHeader("X-Twinning-Delivery", ",");
-            return new Received(message.getSubject(), parts[0], parts[1], header == null ? List.of() : List.of(header.split(",")));
+            return new Received(message.getSubject(), parts[0], parts[1], header == null ? List.of() : List.of(header.split(",")),
+                    message.getMessageID());
         } catch (Exception e) {
             throw new IllegalStateException("unreadable message", e);
         }

@@ -7,6 +7,7 @@ import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.notification.service.Channels;
 import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +48,8 @@ class SmtpOutageTest {
 
             Delivery sent = Deliveries.await(id, DeliveryStatus.SENT).get(0);
             assertThat(sent.attempts).isGreaterThanOrEqualTo(2);
-            assertThat(Mailbox.of(contact.email(), List.of(sent.id))).hasSize(1);
+            assertThat(Mailbox.of(contact.email(), List.of(sent.id))).hasSize(1)
+                    .allMatch(m -> m.messageId().equals(Channels.messageId(sent.id.toString())), "a Message-ID stable per delivery");
             long failures = QuarkusTransaction.requiringNew().call(() -> club.twinning.notification.domain.DeliveryAttempt
                     .count("deliveryId = ?1 and outcome = 'FAILED'", sent.id));
             assertThat(failures).isEqualTo(sent.attempts - 1L);

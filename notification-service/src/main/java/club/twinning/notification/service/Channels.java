@@ -14,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.UUID;
 
 /** Sends one delivery on its channel: an email through SMTP, or the signed CloudEvent to a webhook. Throws when it fails. */
 @ApplicationScoped
@@ -50,9 +52,18 @@ public class Channels {
 
     /** {@code deliveries}: the delivery ids the email carries, in a header, so that any email can be traced to its rows. */
     public void mail(String to, MailComposer.Mail mail, String deliveries) {
-        Mail message = Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries);
+        Mail message = Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
+                .addHeader("Message-ID", messageId(deliveries));
         // Bounded: an SMTP conversation that stalls fails this attempt (retried later) instead of holding the sender.
         mailer.send(message).await().atMost(config.mailTimeout());
+    }
+
+    /**
+     * The same Message-ID every time the same deliveries are sent: if the service dies between the SMTP server's
+     * acceptance and the row's update, the copy sent on restart is the same message, which mail clients show once.
+     */
+    public static String messageId(String deliveries) {
+        return "<" + UUID.nameUUIDFromBytes(deliveries.getBytes(StandardCharsets.UTF_8)) + "@notification.twinning.club>";
     }
 
     private void webhook(Delivery d) throws IOException, InterruptedException {

@@ -190,7 +190,10 @@ public final class Bench {
         line("");
     }
 
-    /** Time to ready (the last start in each log) and resident memory now, after the load. */
+    /**
+     * Time to ready and resident memory now, after the load. Each start rewrites the service's log, so the
+     * "started in" Quarkus logged there is that of the process measured, whenever ./twinning started it.
+     */
     private void services() throws Exception {
         line("Services after the load");
         line(String.format("  %-22s %14s %10s", "", "ready in (s)", "RSS MiB"));

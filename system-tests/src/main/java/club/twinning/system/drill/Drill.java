@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The fault drills of {@code ./twinning drill}: the stack under a steady stream, one fault at a time, then the end
- * state checked from the databases, the SMTP sink and a webhook receiver. Exits 1 when an event was lost or a service
- * did not recover within a minute of the fault ending.
+ * state checked from the databases, the SMTP sink and a webhook receiver. Exits 1 when an event was lost or
+ * duplicated, a call got a 5xx other than 503 with Retry-After, or a service did not recover within a minute of the
+ * fault ending.
  */
 public final class Drill {
 
@@ -70,14 +71,16 @@ public final class Drill {
         faults.put("5 PostgreSQL restarted under load", new Fault("postgres", 0, Processes::stopPostgres, Processes::up));
         faults.put("6 webhook receiver answers 500 for 60 s", new Fault("webhook", ci ? 20 : 60, () -> sink.failing = true,
                 () -> sink.failing = false));
-        line(String.format("%-44s %9s %9s %9s %5s %9s %12s %s", "drill", "committed", "delivered", "duplicate", "lost",
-                "recovery", "5xx (503+RA)", ""));
+        line(String.format("%-44s %9s %9s %9s %9s %5s %9s %12s %s", "drill", "committed", "delivered", "duplicate",
+                "resent*", "lost", "recovery", "5xx (503+RA)", ""));
         for (var entry : faults.entrySet()) {
             if (ci && !(entry.getValue().name().equals("notification") || entry.getValue().name().equals("webhook"))) {
                 continue;
             }
             drill(entry.getKey(), entry.getValue());
         }
+        line("* resent: a copy received again under the same id (email Message-ID, webhook Idempotency-Key) after a crash");
+        line("  between sending and recording it; the receiver recognises it. A duplicate (a copy under a new id) fails the drill.");
         Path out = Path.of("system-tests/target/drill/drill-" + run + ".txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.join("\n", lines) + "\n");
@@ -102,11 +105,12 @@ public final class Drill {
         Long recovery = stream.created.entrySet().stream().filter(e -> e.getValue() >= healed)
                 .map(e -> outcome.webhookArrivalOfRequest(e.getKey())).filter(java.util.Objects::nonNull)
                 .min(Long::compare).map(arrival -> arrival - healed).orElse(null);
-        int duplicates = outcome.emailDuplicates() + sink.duplicates.get() - duplicatesBefore;
-        boolean ok = outcome.lost() == 0 && recovery != null && recovery <= 60_000;
+        int resent = outcome.mail().resent() + sink.duplicates.get() - duplicatesBefore;
+        boolean ok = outcome.lost() == 0 && outcome.mail().duplicates() == 0 && stream.serverErrors.get() == 0
+                && recovery != null && recovery <= 60_000;
         failed |= !ok;
-        line(String.format("%-44s %9d %9d %9d %5d %9s %12s %s", title, outcome.committed(), outcome.delivered(), duplicates,
-                outcome.lost(), recovery == null ? "never" : String.format("%.1f s", recovery / 1000.0),
+        line(String.format("%-44s %9d %9d %9d %9d %5d %9s %12s %s", title, outcome.committed(), outcome.delivered(),
+                outcome.mail().duplicates(), resent, outcome.lost(), recovery == null ? "never" : String.format("%.1f s", recovery / 1000.0),
                 (stream.serverErrors.get() + stream.unavailableWithRetryAfter.get()) + " (" + stream.unavailableWithRetryAfter.get() + ")",
                 ok ? "ok" : "FAILED"));
         stream.errorSamples.forEach(s -> line("    5xx: " + s));

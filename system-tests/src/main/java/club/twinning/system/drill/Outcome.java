@@ -15,12 +15,17 @@ import java.util.Set;
 
 /**
  * The end state of a drill, from the sources of truth: what exchange-service committed (its outbox), what
- * notification-service sent by email (its deliveries and the SMTP sink's mailbox) and what the webhook receiver got.
+ * notification-service sent by email (its deliveries, and the SMTP sink's mailbox) and what the webhook receiver got.
+ * A copy received again with the same id (email Message-ID, webhook Idempotency-Key) is a resend the receiver
+ * recognises; a copy with a new id would be a duplicate.
  */
-record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<String> hooked, int emailDuplicates,
-               WebhookSink sink) {
+record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<String> hooked, Mail mail, WebhookSink sink) {
 
     static final String RECIPIENT = "relations@es-semara.example.org";
+
+    /** What the SMTP sink holds for the drill's requests: events by title, copies beyond the first. */
+    record Mail(Set<String> titles, int duplicates, int resent) {
+    }
 
     int committed() {
         return eventOfRequest.size();
@@ -53,17 +58,20 @@ record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<Stri
 
     private static Outcome read(String prefix, WebhookSink sink) throws Exception {
         Map<String, String> events = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         try (Connection db = Stack.database("exchange"); PreparedStatement q = db.prepareStatement("""
-                SELECT r.id::text, o.event_id::text FROM exchange_request r
+                SELECT r.id::text, o.event_id::text, r.title FROM exchange_request r
                 JOIN outbox_event o ON o.aggregate_id = r.id::text AND o.type = 'club.twinning.request.submitted'
                 WHERE r.title LIKE ?""")) {
             q.setString(1, prefix + " %");
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     events.put(rs.getString(1), rs.getString(2));
+                    titles.put(rs.getString(2), rs.getString(3));
                 }
             }
         }
+        Mail mail = mailbox(prefix);
         Set<String> emailed = new HashSet<>();
         try (Connection db = Stack.database("notification"); PreparedStatement q = db.prepareStatement(
                 "SELECT event_id FROM delivery WHERE recipient = ? AND status = 'SENT' AND event_id = ANY (?)")) {
@@ -71,20 +79,32 @@ record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<Stri
             q.setArray(2, db.createArrayOf("varchar", events.values().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    emailed.add(rs.getString(1));
+                    String event = rs.getString(1);
+                    if (mail.titles().stream().anyMatch(subject -> subject.contains(titles.get(event)))) {
+                        emailed.add(event);
+                    }
                 }
             }
         }
         Set<String> hooked = new HashSet<>(events.values());
         hooked.retainAll(sink.arrivals.keySet());
-        return new Outcome(events, emailed, hooked, emailDuplicates(prefix), sink);
+        return new Outcome(events, emailed, hooked, mail, sink);
     }
 
-    /** The same request's email received more than once by the SMTP sink (titles are unique). */
-    private static int emailDuplicates(String prefix) {
-        List<String> subjects = given().get(Stack.MAIL_API + RECIPIENT + "/messages/").then().extract().jsonPath().getList("subject");
-        Map<String, Integer> counts = new HashMap<>();
-        subjects.stream().filter(s -> s != null && s.contains(prefix + " ")).forEach(s -> counts.merge(s, 1, Integer::sum));
-        return counts.values().stream().mapToInt(n -> n - 1).sum();
+    /** The drill's emails in the SMTP sink: subjects (titles are unique), and the copies of each, by Message-ID. */
+    private static Mail mailbox(String prefix) {
+        List<Map<String, String>> messages = given().get(Stack.MAIL_API + RECIPIENT + "/messages/").then().extract()
+                .jsonPath().getList("$");
+        Map<String, List<String>> idsBySubject = new HashMap<>();
+        messages.stream().filter(m -> m.get("subject") != null && m.get("subject").contains(prefix + " "))
+                .forEach(m -> idsBySubject.computeIfAbsent(m.get("subject"), k -> new java.util.ArrayList<>()).add(m.get("Message-ID")));
+        int duplicates = 0;
+        int resent = 0;
+        for (List<String> ids : idsBySubject.values()) {
+            int distinct = new HashSet<>(ids).size();
+            duplicates += distinct - 1;
+            resent += ids.size() - distinct;
+        }
+        return new Mail(idsBySubject.keySet(), duplicates, resent);
     }
 }
