@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Keyset pagination over agreements: the cursor carries the last row's sort key and id, so a page costs
@@ -66,7 +67,13 @@ public class AgreementSearch {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.party() != null) {
-            where.append(" and :party member of a.partyCodes");
+            // From the party's own rows (status included), not a probe of each agreement: with a million agreements
+            // the planner would otherwise walk them all in sort order, testing each one for the party.
+            where.append(" and a.id in (select p.agreementId from PartyAgreement p where p.partyCode = :party");
+            if (filter.status() != null) {
+                where.append(" and p.status = :status");
+            }
+            where.append(")");
             params.put("party", filter.party());
         }
         if (filter.country() != null) {
@@ -109,6 +116,7 @@ public class AgreementSearch {
         TypedQuery<Agreement> query = em.createQuery("select a from Agreement a where " + where
                 + " order by " + sort.key + direction + ", a.id" + direction, Agreement.class);
         params.forEach(query::setParameter);
+        query.setHint(HibernateHints.HINT_READ_ONLY, true); // a page to show: no snapshots to keep and dirty-check
         List<Agreement> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
         String next = null;
         if (rows.size() > limit) {
