@@ -23,7 +23,7 @@ record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<Stri
 
     static final String RECIPIENT = "relations@es-semara.example.org";
 
-    /** What the SMTP sink holds for the drill's requests: events by title, copies beyond the first. */
+    /** What the SMTP sink holds for the drill's requests: their titles, and the copies beyond the first. */
     record Mail(Set<String> titles, int duplicates, int resent) {
     }
 
@@ -80,7 +80,7 @@ record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<Stri
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     String event = rs.getString(1);
-                    if (mail.titles().stream().anyMatch(subject -> subject.contains(titles.get(event)))) {
+                    if (mail.titles().contains(titles.get(event))) {
                         emailed.add(event);
                     }
                 }
@@ -91,20 +91,24 @@ record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<Stri
         return new Outcome(events, emailed, hooked, mail, sink);
     }
 
-    /** The drill's emails in the SMTP sink: subjects (titles are unique), and the copies of each, by Message-ID. */
+    /**
+     * The drill's emails in the SMTP sink, by the request title that ends their subject ("… : Drill 112322 kafka 12"),
+     * and the copies of each, by Message-ID.
+     */
     private static Mail mailbox(String prefix) {
         List<Map<String, String>> messages = given().get(Stack.MAIL_API + RECIPIENT + "/messages/").then().extract()
                 .jsonPath().getList("$");
-        Map<String, List<String>> idsBySubject = new HashMap<>();
+        Map<String, List<String>> idsByTitle = new HashMap<>();
         messages.stream().filter(m -> m.get("subject") != null && m.get("subject").contains(prefix + " "))
-                .forEach(m -> idsBySubject.computeIfAbsent(m.get("subject"), k -> new java.util.ArrayList<>()).add(m.get("Message-ID")));
+                .forEach(m -> idsByTitle.computeIfAbsent(m.get("subject").substring(m.get("subject").indexOf(prefix + " ")).trim(),
+                        k -> new java.util.ArrayList<>()).add(m.get("Message-ID")));
         int duplicates = 0;
         int resent = 0;
-        for (List<String> ids : idsBySubject.values()) {
+        for (List<String> ids : idsByTitle.values()) {
             int distinct = new HashSet<>(ids).size();
             duplicates += distinct - 1;
             resent += ids.size() - distinct;
         }
-        return new Mail(idsBySubject.keySet(), duplicates, resent);
+        return new Mail(idsByTitle.keySet(), duplicates, resent);
     }
 }
