@@ -29,6 +29,11 @@ public record ServiceProblem(int status, String title, String detail, Map<String
         return status == 503 || status == 502 || status == 504;
     }
 
+    /** The status a refused form is shown again with: 503 when the service was out of reach, else 422. */
+    public int formStatus() {
+        return unavailable() ? 503 : 422;
+    }
+
     /** The message for a form field, or null. */
     public String field(String name) {
         return fields.get(name);

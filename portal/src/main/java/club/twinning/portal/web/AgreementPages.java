@@ -2,6 +2,7 @@ package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
 import static club.twinning.portal.web.RequestPages.blankToNull;
+import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.RegistryApi;
 import club.twinning.portal.client.ServiceProblem;
@@ -70,19 +71,14 @@ public class AgreementPages {
     @RolesAllowed("secretariat")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object record(MultivaluedMap<String, String> fields) {
-        var body = json.createObjectNode()
-                .put("reference", blankToNull(fields.getFirst("reference")))
-                .put("type", blankToNull(fields.getFirst("type")))
-                .put("titleFr", blankToNull(fields.getFirst("titleFr")))
-                .put("titleAr", blankToNull(fields.getFirst("titleAr")))
-                .put("titleEn", blankToNull(fields.getFirst("titleEn")));
+        var body = texts(json.createObjectNode(), fields, "reference", "type", "titleFr", "titleAr", "titleEn");
         body.set("parties", json.valueToTree(fields.getOrDefault("parties", java.util.List.of())));
         body.set("domains", json.valueToTree(fields.getOrDefault("domains", java.util.List.of())));
         try {
             JsonNode created = call(() -> registry.addAgreement(body));
             return Response.seeOther(URI.create("/app/agreements/" + created.path("id").asText())).build();
         } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().unavailable() ? 503 : 422).entity(showNew(failed.problem())).build();
+            return Response.status(failed.problem().formStatus()).entity(showNew(failed.problem())).build();
         }
     }
 
@@ -100,7 +96,7 @@ public class AgreementPages {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().unavailable() ? 503 : 422).entity(show(id, failed.problem())).build();
+            return Response.status(failed.problem().formStatus()).entity(show(id, failed.problem())).build();
         }
     }
 
@@ -120,9 +116,7 @@ public class AgreementPages {
     @RolesAllowed("secretariat")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object transition(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        var body = json.createObjectNode()
-                .put("to", blankToNull(fields.getFirst("to")))
-                .put("reason", blankToNull(fields.getFirst("reason")));
+        var body = texts(json.createObjectNode(), fields, "to", "reason");
         try {
             // The version the person looked at: if someone changed it since, the registry answers 412.
             call(() -> registry.transition(id, fields.getFirst("etag"), body));

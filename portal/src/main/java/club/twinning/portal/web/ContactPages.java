@@ -2,6 +2,7 @@ package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
 import static club.twinning.portal.web.RequestPages.blankToNull;
+import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.NotificationApi;
 import club.twinning.portal.client.RegistryApi;
@@ -62,15 +63,13 @@ public class ContactPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object add(@QueryParam("party") String party, MultivaluedMap<String, String> fields) {
         String code = party(party);
-        ObjectNode contact = json.createObjectNode().put("name", blankToNull(fields.getFirst("name")))
-                .put("title", blankToNull(fields.getFirst("title"))).put("email", blankToNull(fields.getFirst("email")))
-                .put("language", blankToNull(fields.getFirst("language")));
+        ObjectNode contact = texts(json.createObjectNode(), fields, "name", "title", "email", "language");
         contact.set("channels", json.valueToTree(fields.getOrDefault("channels", List.of("email"))));
         try {
             call(() -> registry.addContact(code, contact));
             return Response.seeOther(URI.create("/app/contacts?party=" + code)).build();
         } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().unavailable() ? 503 : 422).entity(show(code, failed.problem())).build();
+            return Response.status(failed.problem().formStatus()).entity(show(code, failed.problem())).build();
         }
     }
 
@@ -89,7 +88,7 @@ public class ContactPages {
             call(() -> notification.setPreferences(id, preferences));
             return Response.seeOther(URI.create("/app/contacts?party=" + code)).build();
         } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().unavailable() ? 503 : 422).entity(show(code, failed.problem())).build();
+            return Response.status(failed.problem().formStatus()).entity(show(code, failed.problem())).build();
         }
     }
 

@@ -1,7 +1,7 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
-import static club.twinning.portal.web.RequestPages.blankToNull;
+import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.RegistryApi;
 import club.twinning.portal.client.ServiceProblem;
@@ -49,15 +49,13 @@ public class PartyPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object record(MultivaluedMap<String, String> fields) {
-        var party = json.createObjectNode();
-        for (String name : new String[] {"code", "kind", "nameFr", "nameAr", "nameEn", "country", "region", "timeZone", "language"}) {
-            party.put(name, blankToNull(fields.getFirst(name)));
-        }
+        var party = texts(json.createObjectNode(), fields,
+                "code", "kind", "nameFr", "nameAr", "nameEn", "country", "region", "timeZone", "language");
         try {
             call(() -> registry.addParty(party));
             return Response.seeOther(URI.create("/app/contacts?party=" + party.path("code").asText())).build();
         } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().unavailable() ? 503 : 422)
+            return Response.status(failed.problem().formStatus())
                     .entity(viewer.render(form.data("problem", failed.problem()).data("form", json.convertValue(party, java.util.Map.class))))
                     .build();
         }

@@ -82,7 +82,7 @@ public class RequestPages {
             JsonNode created = call(() -> exchange.submit(form.idempotencyKey(), form.toJson(json)));
             return Response.seeOther(URI.create("/app/requests/" + created.path("id").asText())).build();
         } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().unavailable() ? 503 : 422)
+            return Response.status(failed.problem().formStatus())
                     .entity(showForm(form, failed.problem())).build();
         }
     }
@@ -117,7 +117,7 @@ public class RequestPages {
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object withdraw(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode reason = json.createObjectNode().put("reason", blankToNull(fields.getFirst("reason")));
+        ObjectNode reason = texts(json.createObjectNode(), fields, "reason");
         return act(id, () -> exchange.withdraw(id, reason));
     }
 
@@ -126,11 +126,7 @@ public class RequestPages {
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object planVisit(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode visit = json.createObjectNode()
-                .put("requestId", id)
-                .put("startDate", blankToNull(fields.getFirst("startDate")))
-                .put("endDate", blankToNull(fields.getFirst("endDate")))
-                .put("logistics", blankToNull(fields.getFirst("logistics")));
+        ObjectNode visit = texts(json.createObjectNode().put("requestId", id), fields, "startDate", "endDate", "logistics");
         visit.putArray("delegation").addObject()
                 .put("name", blankToNull(fields.getFirst("delegateName")))
                 .put("role", blankToNull(fields.getFirst("delegateRole")))
@@ -168,5 +164,13 @@ public class RequestPages {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Puts each named form field into {@code into} under the same name, trimmed, a blank one as null. */
+    static ObjectNode texts(ObjectNode into, MultivaluedMap<String, String> fields, String... names) {
+        for (String name : names) {
+            into.put(name, blankToNull(fields.getFirst(name)));
+        }
+        return into;
     }
 }

@@ -1,7 +1,7 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
-import static club.twinning.portal.web.RequestPages.blankToNull;
+import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.ExchangeApi;
 import club.twinning.portal.client.ServiceProblem;
@@ -80,9 +80,7 @@ public class VisitPages {
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object report(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode report = json.createObjectNode()
-                .put("outcomes", blankToNull(fields.getFirst("outcomes")))
-                .put("lessons", blankToNull(fields.getFirst("lessons")));
+        ObjectNode report = texts(json.createObjectNode(), fields, "outcomes", "lessons");
         var followUps = report.putArray("followUps");
         lines(fields.getFirst("followUps")).forEach(line -> followUps.addObject().put("action", line));
         var attendance = report.putArray("attendance");
