@@ -36,11 +36,19 @@ public enum EventType {
     CHANGES_REQUESTED("club.twinning.request.changes-requested", Topics.REQUESTS, ExchangeRequestChanged.class),
     REQUEST_WITHDRAWN("club.twinning.request.withdrawn", Topics.REQUESTS, ExchangeRequestChanged.class),
     REQUEST_ESCALATED("club.twinning.request.escalated", Topics.REQUESTS, ExchangeRequestChanged.class),
+    /** The request's agreement was suspended: nothing moves until it is back in force ({@code reason} says why). */
+    REQUEST_ON_HOLD("club.twinning.request.on-hold", Topics.REQUESTS, ExchangeRequestChanged.class),
+    /** The agreement is in force again: the request is back where it was before the hold. */
+    REQUEST_RESUMED("club.twinning.request.resumed", Topics.REQUESTS, ExchangeRequestChanged.class),
+    /** The request's agreement ended (terminated or expired): the request is closed with the reason. */
+    REQUEST_CLOSED("club.twinning.request.closed", Topics.REQUESTS, ExchangeRequestChanged.class),
 
     VISIT_PLANNED("club.twinning.visit.planned", Topics.VISITS, VisitChanged.class),
     VISIT_CONFIRMED("club.twinning.visit.confirmed", Topics.VISITS, VisitChanged.class),
     VISIT_CANCELLED("club.twinning.visit.cancelled", Topics.VISITS, VisitChanged.class),
     VISIT_COMPLETED("club.twinning.visit.completed", Topics.VISITS, VisitChanged.class),
+    /** A planned or confirmed visit whose agreement is no longer in force: both cities and the council decide. */
+    VISIT_FLAGGED("club.twinning.visit.flagged", Topics.VISITS, VisitChanged.class),
 
     RELATIONSHIP_DORMANT("club.twinning.relationship.dormant", Topics.RELATIONSHIPS, RelationshipDormant.class);
 
