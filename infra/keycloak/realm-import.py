@@ -5,7 +5,8 @@ so Kubernetes runs the same realm as local:
 - k8s/base/keycloak/realm-import.yaml: the realm without its demo users; client secrets become
   placeholders the operator fills from the <client>-oidc Secrets; the portal's redirect URIs are the
   in-cluster host (overlays patch them).
-- k8s/overlays/dev/demo-users.yaml: a patch adding the demo users, for the dev overlay only.
+- k8s/overlays/dev/demo-users.yaml: a patch adding the demo users, for the dev overlay only (it replaces the base's
+  users, which are the service accounts alone, with every user of the file, service accounts included).
 
 Run it after changing the realm file; a test checks that the two still agree.
 """
@@ -27,6 +28,10 @@ def main():
     with open(os.path.join(ROOT, "infra/keycloak/twinning-realm.json")) as f:
         realm = json.load(f)
     users = realm.pop("users")
+    # Service accounts' roles (notification-service reads the council's members) belong to every cluster.
+    accounts = [u for u in users if "serviceAccountClientId" in u]
+    if accounts:
+        realm["users"] = accounts
     placeholders = {}
     for client in realm["clients"]:
         if "secret" in client:
