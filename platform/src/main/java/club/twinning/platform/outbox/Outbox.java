@@ -1,6 +1,7 @@
 package club.twinning.platform.outbox;
 
 import club.twinning.events.EventType;
+import club.twinning.platform.work.AfterCommit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,14 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final OutboxConfig config;
+    private final AfterCommit afterCommit;
+    private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper json, OutboxConfig config) {
+    public Outbox(ObjectMapper json, OutboxConfig config, AfterCommit afterCommit, OutboxRelay relay) {
         this.json = json;
         this.config = config;
+        this.afterCommit = afterCommit;
+        this.relay = relay;
     }
 
     /** Returns the CloudEvents id given to the event. */
@@ -40,6 +45,7 @@ public class Outbox {
         event.payload = toJson(payload);
         event.createdAt = Instant.now();
         event.persist();
+        afterCommit.wake(relay.drain());
         return event.eventId;
     }
 

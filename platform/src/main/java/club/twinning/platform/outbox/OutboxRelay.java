@@ -4,7 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import club.twinning.platform.work.Drain;
+import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Instant;
@@ -25,6 +29,9 @@ import org.jboss.logging.Logger;
  * <p>Each pass locks, with {@code FOR UPDATE SKIP LOCKED}, only the oldest unsent row of each aggregate:
  * the next row of that aggregate becomes eligible once this one is marked sent. So several replicas can
  * relay at once without sending a row twice or overtaking each other within an aggregate.
+ *
+ * <p>A transaction that appends to the outbox wakes the relay when it commits ({@link Outbox}), so an event
+ * leaves within milliseconds; the schedule is only the safety net for rows a crash or an outage left behind.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,24 +51,36 @@ public class OutboxRelay {
     private final EntityManager em;
     private final OutboxConfig config;
     private final Emitter<String> emitter;
+    /** Every pass runs on this one thread, woken by commits and by the schedule. */
+    private final Drain drain;
 
     public OutboxRelay(EntityManager em, OutboxConfig config, @Channel("outbox") Emitter<String> emitter) {
         this.em = em;
         this.config = config;
         this.emitter = emitter;
+        this.drain = new Drain("outbox-relay", this::relayBatch);
     }
 
-    // Skipped until start-up is over: the Kafka channel is wired during start-up.
+    // Reactive messaging wires the Kafka channel in a start-up observer of higher priority than this one.
+    void open(@Observes StartupEvent started) {
+        drain.open();
+    }
+
+    /** The safety net: rows that a crash, an outage or a failed pass left behind. */
     @Scheduled(every = "${twinning.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
-        try {
-            while (relayBatch() > 0) {
-                // keep going while there is a backlog
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay pass failed, rows stay pending: %s", e.getMessage());
-        }
+        drain.wake();
+    }
+
+    /** What a committing transaction wakes (a method: callers hold a client proxy, not this instance). */
+    Drain drain() {
+        return drain;
+    }
+
+    @PreDestroy
+    void stop() {
+        drain.close();
     }
 
     /** Publishes one batch; returns how many rows it published. */
@@ -78,20 +97,23 @@ public class OutboxRelay {
             for (OutboxEvent event : heads) {
                 acks.add(send(event));
             }
-            int sent = 0;
+            List<Long> sent = new ArrayList<>(heads.size());
             for (int i = 0; i < heads.size(); i++) {
                 OutboxEvent event = heads.get(i);
-                event.attempts++;
                 try {
                     acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    event.sentAt = Instant.now();
-                    event.lastError = null;
-                    sent++;
+                    sent.add(event.id);
                 } catch (Exception e) {
+                    event.attempts++;
                     event.lastError = truncate(String.valueOf(e.getCause() != null ? e.getCause() : e));
                 }
             }
-            return sent;
+            if (!sent.isEmpty()) { // one statement marks the whole batch
+                em.createNativeQuery("UPDATE outbox_event SET sent_at = ?1, attempts = attempts + 1, last_error = NULL"
+                                + " WHERE id = ANY(?2)")
+                        .setParameter(1, Instant.now()).setParameter(2, sent.toArray(Long[]::new)).executeUpdate();
+            }
+            return sent.size();
         });
     }
 
