@@ -7,6 +7,9 @@ so Kubernetes runs the same realm as local:
   in-cluster host (overlays patch them).
 - k8s/overlays/dev/demo-users.yaml: a patch adding the demo users, for the dev overlay only (it replaces the base's
   users, which are the service accounts alone, with every user of the file, service accounts included).
+- k8s/overlays/prod/realm-prod.yaml: the production realm's differences: TLS required for every client, a
+  password policy and brute-force protection, the portal's redirect URIs on its public https host only, and no
+  client with direct access grants (the command-line client exists for the demo and tests).
 
 Run it after changing the realm file; a test checks that the two still agree.
 """
@@ -18,6 +21,8 @@ import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PORTAL_HOST = "http://portal.twinning.localhost"
+PROD_PORTAL_HOST = "https://portal.twinning.example.org"
+PROD_PASSWORD_POLICY = "length(12) and notUsername and notEmail and passwordHistory(5)"
 
 
 def placeholder(client_id):
@@ -55,6 +60,33 @@ def main():
     with open(os.path.join(ROOT, "k8s/overlays/dev/demo-users.yaml"), "w") as f:
         f.write(header + "# Demo users (password demo) for the dev overlay only; prod has none.\n")
         yaml.safe_dump(patch, f, sort_keys=False, allow_unicode=True, width=120)
+    with open(os.path.join(ROOT, "k8s/overlays/prod/realm-prod.yaml"), "w") as f:
+        f.write(header + "# The production realm: https only, password policy, no direct access grants.\n")
+        yaml.safe_dump(prod_patch(realm), f, sort_keys=False, allow_unicode=True, width=120)
+
+
+def prod_patch(realm):
+    """JSON 6902 operations on the base resource; each client is found by index and checked by a `test` op."""
+    ops = [
+        {"op": "replace", "path": "/spec/realm/sslRequired", "value": "all"},
+        {"op": "add", "path": "/spec/realm/passwordPolicy", "value": PROD_PASSWORD_POLICY},
+        {"op": "add", "path": "/spec/realm/bruteForceProtected", "value": True},
+    ]
+    removed = []
+    for i, client in enumerate(realm["clients"]):
+        at = "/spec/realm/clients/%d" % i
+        if client["clientId"] == "twinning-portal":
+            ops += [
+                {"op": "test", "path": at + "/clientId", "value": client["clientId"]},
+                {"op": "replace", "path": at + "/redirectUris", "value": [PROD_PORTAL_HOST + "/*"]},
+                {"op": "replace", "path": at + "/attributes/post.logout.redirect.uris", "value": PROD_PORTAL_HOST + "/*"},
+            ]
+        if client.get("directAccessGrantsEnabled"):
+            removed.append((i, client["clientId"]))
+    for i, client_id in reversed(removed):
+        at = "/spec/realm/clients/%d" % i
+        ops += [{"op": "test", "path": at + "/clientId", "value": client_id}, {"op": "remove", "path": at}]
+    return ops
 
 
 if __name__ == "__main__":
