@@ -8,6 +8,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,33 @@ final class Calls {
     static String submit(String user, String partner) {
         return as(user).body(request(partner, "Demande " + UUID.randomUUID())).post("/api/requests")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** A request resting on the named agreement. */
+    static String submit(String user, String partner, Object agreementId) {
+        Map<String, Object> body = request(partner, "Demande " + UUID.randomUUID());
+        body.put("agreementId", agreementId.toString());
+        return as(user).body(body).post("/api/requests").then().statusCode(201).extract().path("id");
+    }
+
+    /** Two council members of uninvolved cities approve (for requests between Agadez, Es-Semara, Banjul, Tangier...). */
+    static void approve(String id) {
+        vote("council.tombouctou", id, "APPROVE", null).statusCode(200);
+        vote("council.vijayawada", id, "APPROVE", null).statusCode(200).body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
+    }
+
+    /** The ETag a reader gets for a resource, to send back as If-Match. */
+    static String etag(String user, String path) {
+        String etag = as(user).get(path).then().statusCode(200).extract().header("ETag");
+        if (etag == null) {
+            throw new AssertionError(path + " has no ETag");
+        }
+        return etag;
+    }
+
+    static Map<String, Object> visit(String requestId, LocalDate start, LocalDate end) {
+        return Map.of("requestId", requestId, "startDate", start.toString(), "endDate", end.toString(),
+                "delegation", List.of(Map.of("name", "Délégation")));
     }
 
     static ValidatableResponse vote(String member, String id, String choice, String reason) {

@@ -38,8 +38,12 @@ final class Network {
     }
 
     static void status(TestEvents events, UUID id, String a, String b, String from, String to, long version) {
+        status(events, id, a, b, from, to, version, "test");
+    }
+
+    static void status(TestEvents events, UUID id, String a, String b, String from, String to, long version, String reason) {
         events.publish(EventType.AGREEMENT_STATUS_CHANGED, id.toString(), new AgreementStatusChanged(id, "T-" + id,
-                "TWINNING", List.of(a, b), List.of("culture"), from, to, null, "secretariat", "test", Instant.now(), version));
+                "TWINNING", List.of(a, b), List.of("culture"), from, to, null, "secretariat", reason, Instant.now(), version));
     }
 
     static void awaitStatus(UUID id, String status) {

@@ -44,7 +44,8 @@ class RequestWorkflowTest {
                 .body("tally.approve", equalTo(2));
         as("partner.es-semara").get("/api/requests/" + id).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("votes.voter", hasItem("council.vijayawada"))
-                .body("history.to", equalTo(List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")));
+                .body("history.findAll { it.kind == 'STATUS' }.to", equalTo(List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")))
+                .body("history.findAll { it.kind == 'VOTE' }.actor", equalTo(List.of("council.tombouctou", "council.vijayawada")));
         vote("council.expert", id, "REJECT", "late").statusCode(409);
     }
 
@@ -58,9 +59,29 @@ class RequestWorkflowTest {
         String tied = Calls.submit("partner.agadez", "es-semara");
         vote("council.tombouctou", tied, "APPROVE", null).statusCode(200);
         vote("council.vijayawada", tied, "REJECT", "pas maintenant").statusCode(200).body("status", equalTo("UNDER_REVIEW"));
-        // One vote per member, changeable until the decision: changing it decides.
+        // One current vote per member, changeable until the decision: changing it decides; the earlier one is kept.
         vote("council.vijayawada", tied, "ABSTAIN", null).statusCode(200).body("status", equalTo("APPROVED"))
-                .body("votes", org.hamcrest.Matchers.hasSize(2));
+                .body("votes", org.hamcrest.Matchers.hasSize(3))
+                .body("votes.findAll { it.superseded }.choice", equalTo(List.of("REJECT")))
+                .body("votes.findAll { !it.superseded }.choice", equalTo(List.of("APPROVE", "ABSTAIN")))
+                .body("tally.approve", equalTo(1)).body("tally.reject", equalTo(0)).body("tally.abstain", equalTo(1));
+        as("partner.agadez").get("/api/requests/" + tied).then()
+                .body("history.findAll { it.kind == 'VOTE' }.vote", equalTo(List.of("APPROVE", "REJECT", "ABSTAIN")))
+                .body("history.findAll { it.kind == 'VOTE' }.superseded", equalTo(List.of(false, true, false)))
+                .body("history.find { it.kind == 'VOTE' && it.superseded }.reason", equalTo("pas maintenant"));
+    }
+
+    @Test
+    void aMemberWhoChangesTheirMindTwiceCountsOnceWithTheLatestVote() {
+        String id = Calls.submit("partner.agadez", "es-semara");
+        vote("council.tombouctou", id, "REJECT", "non").statusCode(200);
+        vote("council.tombouctou", id, "APPROVE", null).statusCode(200);
+        vote("council.tombouctou", id, "REJECT", "finalement non").statusCode(200).body("status", equalTo("UNDER_REVIEW"))
+                .body("tally.reject", equalTo(1)).body("tally.approve", equalTo(0))
+                .body("votes.superseded", equalTo(List.of(true, true, false)));
+        // Still one member: the quorum of two is not reached by three votes of the same member.
+        vote("council.vijayawada", id, "REJECT", "budget").statusCode(200).body("status", equalTo("REJECTED"))
+                .body("tally.reject", equalTo(2));
     }
 
     @Test
@@ -69,10 +90,24 @@ class RequestWorkflowTest {
         vote("council.tombouctou", id, "REQUEST_CHANGES", "préciser le besoin").statusCode(200);
         vote("council.vijayawada", id, "ABSTAIN", null).statusCode(200).body("status", equalTo("CHANGES_REQUESTED"));
         Map<String, Object> changed = Calls.request("es-semara", "Demande précisée");
-        as("partner.es-semara").body(changed).put("/api/requests/" + id).then().statusCode(403);
-        as("partner.agadez").body(changed).put("/api/requests/" + id).then().statusCode(200)
+        String read = Calls.etag("partner.agadez", "/api/requests/" + id);
+        as("partner.es-semara").header("If-Match", read).body(changed).put("/api/requests/" + id).then().statusCode(403);
+        as("partner.agadez").body(changed).put("/api/requests/" + id).then().statusCode(428)
+                .contentType("application/problem+json").body("currentEtag", equalTo(read));
+        as("partner.agadez").header("If-Match", "\"0\"").body(changed).put("/api/requests/" + id).then().statusCode(412)
+                .body("type", equalTo("urn:twinning:problem:stale-version"));
+        String after = as("partner.agadez").header("If-Match", read).body(changed).put("/api/requests/" + id).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("title", equalTo("Demande précisée"))
-                .body("votes", org.hamcrest.Matchers.empty());
+                // A new round: the earlier round's votes are kept, superseded, and count no more.
+                .body("votes", org.hamcrest.Matchers.hasSize(2)).body("votes.superseded", equalTo(List.of(true, true)))
+                .body("tally.requestChanges", equalTo(0)).body("tally.abstain", equalTo(0))
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, after, "the resubmission answers with its new ETag");
+        // The ETag the requester read before is stale now.
+        as("partner.agadez").header("If-Match", read).body(Map.of("reason", "x")).post("/api/requests/" + id + "/withdrawal")
+                .then().statusCode(412);
+        vote("council.tombouctou", id, "APPROVE", null).statusCode(200).body("tally.approve", equalTo(1))
+                .body("status", equalTo("UNDER_REVIEW"));
     }
 
     @Test
@@ -95,7 +130,9 @@ class RequestWorkflowTest {
         // Tangier and Es-Semara are bound by no agreement, in the test data or the demo data
         as("partner.tangier").body(Calls.request("es-semara", "x")).post("/api/requests").then().statusCode(422)
                 .body("type", equalTo("urn:twinning:problem:no-agreement-in-force"));
-        as("partner.agadez").body(Map.of("reason", "x")).post("/api/requests/" + id + "/withdrawal").then().statusCode(200)
+        as("partner.agadez").body(Map.of("reason", "x")).post("/api/requests/" + id + "/withdrawal").then().statusCode(428);
+        as("partner.agadez").header("If-Match", Calls.etag("partner.agadez", "/api/requests/" + id))
+                .body(Map.of("reason", "x")).post("/api/requests/" + id + "/withdrawal").then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
         as("council.tombouctou").body(Calls.request("es-semara", "x")).post("/api/requests").then().statusCode(403);
     }

@@ -11,7 +11,9 @@ import club.twinning.events.Topics;
 import club.twinning.testing.KafkaRecords;
 import club.twinning.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 class VisitLifecycleTest {
 
     private final TestEvents events = new TestEvents();
+
+    @Inject
+    MovableClock clock;
 
     @BeforeAll
     void twinning() {
@@ -65,7 +70,9 @@ class VisitLifecycleTest {
 
         as("partner.es-semara").post("/api/visits/" + visit + "/confirmation").then().statusCode(403)
                 .body("type", equalTo("urn:twinning:problem:not-host"));
-        as("partner.agadez").post("/api/visits/" + visit + "/confirmation").then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        String planned = Calls.etag("partner.agadez", "/api/visits/" + visit);
+        String confirmed = as("partner.agadez").header("If-Match", planned).post("/api/visits/" + visit + "/confirmation")
+                .then().statusCode(200).body("status", equalTo("CONFIRMED")).extract().header("ETag");
         as("partner.banjul").get("/api/visits/" + visit).then().statusCode(403);
 
         String feed = as("partner.es-semara").get("/api/calendar.ics").then().statusCode(200)
@@ -78,14 +85,21 @@ class VisitLifecycleTest {
                 java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
         assertTrue(mine.get(0).getSummary().getValue().contains("es-semara to agadez"));
 
-        as("partner.es-semara").body(Map.of("outcomes", "Deux ateliers tenus", "lessons", "Partager les cartes",
-                "followUps", List.of(Map.of("action", "Envoyer le guide")), "attendance", List.of("12 agents")))
-                .post("/api/visits/" + visit + "/report").then().statusCode(200).body("status", equalTo("COMPLETED"))
-                .body("report.outcomes", equalTo("Deux ateliers tenus"));
-        as("partner.agadez").get("/api/requests/" + id).then().body("status", equalTo("COMPLETED"));
-        as("partner.agadez").get("/api/matches?domain=desert-land-management").then().statusCode(200)
-                .body("find { it.party == 'es-semara' }.reasons",
-                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("completed visit")));
+        // The report comes once the visit is over: the clock moves to its last day.
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(clock), start.plusDays(2))));
+        try {
+            as("partner.es-semara").header("If-Match", confirmed).body(Map.of("outcomes", "Deux ateliers tenus",
+                            "lessons", "Partager les cartes", "followUps", List.of(Map.of("action", "Envoyer le guide")),
+                            "attendance", List.of("12 agents")))
+                    .post("/api/visits/" + visit + "/report").then().statusCode(200).body("status", equalTo("COMPLETED"))
+                    .body("report.outcomes", equalTo("Deux ateliers tenus"));
+            as("partner.agadez").get("/api/requests/" + id).then().body("status", equalTo("COMPLETED"));
+            as("partner.agadez").get("/api/matches?domain=desert-land-management").then().statusCode(200)
+                    .body("find { it.party == 'es-semara' }.reasons",
+                            org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("completed visit")));
+        } finally {
+            clock.reset();
+        }
 
         List<ConsumerRecord<String, String>> requestEvents = KafkaRecords.consume(Topics.REQUESTS, Set.of(id), 4);
         assertEquals(List.of(EventType.REQUEST_SUBMITTED.type(), EventType.VOTE_CAST.type(), EventType.VOTE_CAST.type(),
@@ -107,7 +121,8 @@ class VisitLifecycleTest {
                 "delegation", List.of(Map.of("name", "Délégation")));
         String visit = as("partner.agadez").body(plan).post("/api/visits").then().statusCode(201).extract().path("id");
         as("partner.agadez").body(Map.of()).post("/api/visits/" + visit + "/cancellation").then().statusCode(400);
-        as("partner.agadez").body(Map.of("reason", "intempéries")).post("/api/visits/" + visit + "/cancellation")
+        as("partner.agadez").header("If-Match", Calls.etag("partner.agadez", "/api/visits/" + visit))
+                .body(Map.of("reason", "intempéries")).post("/api/visits/" + visit + "/cancellation")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("intempéries"));
         as("partner.agadez").get("/api/requests/" + id).then().body("status", equalTo("APPROVED"));
         KafkaRecords.consume(Topics.VISITS, Set.of(visit), 2);

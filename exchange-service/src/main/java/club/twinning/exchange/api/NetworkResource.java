@@ -10,8 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,11 +23,13 @@ public class NetworkResource {
     private final MatchService matches;
     private final RelationshipService relationships;
     private final Caller caller;
+    private final Clock clock;
 
-    NetworkResource(MatchService matches, RelationshipService relationships, Caller caller) {
+    NetworkResource(MatchService matches, RelationshipService relationships, Caller caller, Clock clock) {
         this.matches = matches;
         this.relationships = relationships;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** For the caller's city (council and secretariat name one with {@code party}). */
@@ -50,6 +52,6 @@ public class NetworkResource {
     @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT})
     public List<RelationshipHealth> relationships() {
         boolean partnerOnly = caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT);
-        return relationships.health(partnerOnly ? caller.requireCity() : null, LocalDate.now(ZoneOffset.UTC));
+        return relationships.health(partnerOnly ? caller.requireCity() : null, LocalDate.now(clock));
     }
 }

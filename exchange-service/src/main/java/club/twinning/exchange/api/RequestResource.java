@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -48,7 +50,7 @@ public class RequestResource {
         RequestService.Submission submission = requests.submit(input, Params.text(idempotencyKey));
         RequestView view = requests.view(submission.request());
         return (submission.created() ? Response.created(URI.create("/api/requests/" + view.id())) : Response.ok())
-                .entity(view).build();
+                .tag(tag(view)).entity(view).build();
     }
 
     @GET
@@ -67,31 +69,45 @@ public class RequestResource {
         return new Page<>(result.items().stream().map(requests::view).toList(), result.nextCursor(), next);
     }
 
+    /** With its version as ETag: send it back as If-Match to resubmit or withdraw. */
     @GET
     @Path("/{id}")
-    public RequestView one(@PathParam("id") UUID id) {
-        return requests.view(requests.visible(id));
+    public Response one(@PathParam("id") UUID id) {
+        return ok(requests.view(requests.visible(id)));
     }
 
+    /** After changes were requested; needs If-Match (428 without, 412 if the request changed since it was read). */
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.PARTNER)
-    public RequestView resubmit(@PathParam("id") UUID id, @Valid @NotNull RequestInput input) {
-        return requests.view(requests.resubmit(id, input));
+    public Response resubmit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull RequestInput input) {
+        return ok(requests.view(requests.resubmit(id, ifMatch, input)));
     }
 
+    /** A vote adds an entry (a changed vote supersedes the member's earlier one): no If-Match, the tally is locked. */
     @POST
     @Path("/{id}/votes")
     @RolesAllowed(Roles.COUNCIL)
-    public RequestView vote(@PathParam("id") UUID id, @Valid @NotNull VoteInput input) {
+    public Response vote(@PathParam("id") UUID id, @Valid @NotNull VoteInput input) {
         ExchangeRequest request = council.vote(id, input);
-        return requests.view(request);
+        return ok(requests.view(request));
     }
 
+    /** Needs If-Match, like every change of the request by its requester. */
     @POST
     @Path("/{id}/withdrawal")
     @RolesAllowed(Roles.PARTNER)
-    public RequestView withdraw(@PathParam("id") UUID id, @Valid ReasonInput input) {
-        return requests.view(requests.withdraw(id, input == null ? null : input.reason()));
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid ReasonInput input) {
+        return ok(requests.view(requests.withdraw(id, ifMatch, input == null ? null : input.reason())));
+    }
+
+    private static Response ok(RequestView view) {
+        return Response.ok(view).tag(tag(view)).build();
+    }
+
+    private static EntityTag tag(RequestView view) {
+        return new EntityTag(String.valueOf(view.version()));
     }
 }

@@ -8,17 +8,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class VisitResource {
 
     private final VisitService visits;
+    private final Clock clock;
 
-    VisitResource(VisitService visits) {
+    VisitResource(VisitService visits, Clock clock) {
         this.visits = visits;
+        this.clock = clock;
     }
 
     @POST
@@ -40,7 +44,7 @@ public class VisitResource {
     @RolesAllowed({Roles.PARTNER, Roles.SECRETARIAT})
     public Response plan(@Valid @NotNull VisitInput input) {
         Visit visit = visits.plan(input);
-        return Response.created(URI.create("/api/visits/" + visit.id)).entity(VisitView.of(visit)).build();
+        return Response.created(URI.create("/api/visits/" + visit.id)).tag(tag(visit)).entity(VisitView.of(visit)).build();
     }
 
     @GET
@@ -50,31 +54,42 @@ public class VisitResource {
         return new Page<>(range(from, to, limit).stream().map(VisitView::of).toList(), null, null);
     }
 
+    /** With its version as ETag: confirmation, report and cancellation need it back as If-Match. */
     @GET
     @Path("/visits/{id}")
-    public VisitView one(@PathParam("id") UUID id) {
-        return VisitView.of(visits.visible(id));
+    public Response one(@PathParam("id") UUID id) {
+        return ok(visits.visible(id));
     }
 
     @POST
     @Path("/visits/{id}/confirmation")
     @RolesAllowed(Roles.PARTNER)
-    public VisitView confirm(@PathParam("id") UUID id) {
-        return VisitView.of(visits.confirm(id));
+    public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(visits.confirm(id, ifMatch));
     }
 
     @POST
     @Path("/visits/{id}/report")
     @RolesAllowed({Roles.PARTNER, Roles.SECRETARIAT})
-    public VisitView report(@PathParam("id") UUID id, @Valid @NotNull ReportInput input) {
-        return VisitView.of(visits.report(id, input));
+    public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ReportInput input) {
+        return ok(visits.report(id, ifMatch, input));
     }
 
     @POST
     @Path("/visits/{id}/cancellation")
     @RolesAllowed({Roles.PARTNER, Roles.SECRETARIAT})
-    public VisitView cancel(@PathParam("id") UUID id, @Valid @NotNull ReasonInput input) {
-        return VisitView.of(visits.cancel(id, input.reason()));
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ReasonInput input) {
+        return ok(visits.cancel(id, ifMatch, input.reason()));
+    }
+
+    private static Response ok(Visit visit) {
+        return Response.ok(VisitView.of(visit)).tag(tag(visit)).build();
+    }
+
+    private static EntityTag tag(Visit visit) {
+        return new EntityTag(String.valueOf(visit.version));
     }
 
     @GET
@@ -87,13 +102,13 @@ public class VisitResource {
     @Path("/calendar.ics")
     @Produces("text/calendar")
     public Response feed(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return Response.ok(CalendarFeed.of(range(from, to, 1000), Instant.now()), "text/calendar; charset=UTF-8")
+        return Response.ok(CalendarFeed.of(range(from, to, 1000), clock.instant()), "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"twinning-visits.ics\"").build();
     }
 
     /** Defaults: from a month ago to a year ahead. */
     private List<Visit> range(String from, String to, Integer limit) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = Params.date("from", from);
         LocalDate end = Params.date("to", to);
         return visits.between(start == null ? today.minusMonths(1) : start, end == null ? today.plusYears(1) : end,

@@ -57,6 +57,12 @@ public class AgreementView extends PanacheEntityBase {
                 IN_FORCE, a, b).stream().findFirst();
     }
 
+    /** Every agreement in force between the two parties (as last read, unlocked), oldest reference first. */
+    public static List<AgreementView> allInForceBetween(String a, String b) {
+        return AgreementView.list("status = ?1 and ?2 member of partyCodes and ?3 member of partyCodes order by reference",
+                IN_FORCE, a, b);
+    }
+
     public static List<AgreementView> inForceOf(String party) {
         return list("status = ?1 and ?2 member of partyCodes", IN_FORCE, party);
     }

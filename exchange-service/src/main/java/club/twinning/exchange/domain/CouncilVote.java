@@ -5,43 +5,34 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One council member's current vote on a request (changeable until the decision). */
+/**
+ * One vote a council member cast on a request. A changed vote is a new entry: the earlier one is kept with the
+ * time it was superseded (so is every vote of a round that a resubmission ended). Only current votes count.
+ */
 @Entity
-@IdClass(CouncilVote.Key.class)
 public class CouncilVote extends PanacheEntityBase {
 
-    /** The composite key. */
-    public static class Key implements Serializable {
-        public UUID requestId;
-        public String voter;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(requestId, k.requestId) && java.util.Objects.equals(voter, k.voter);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(requestId, voter);
-        }
-    }
-
     @Id
+    public UUID id;
     public UUID requestId;
-    @Id
     public String voter;
     @Enumerated(EnumType.STRING)
     public VoteChoice choice;
     public String reason;
     public Instant castAt;
+    public Instant supersededAt;
 
+    /** Every vote on the request, superseded ones included, in the order they were cast. */
     public static List<CouncilVote> of(UUID requestId) {
-        return list("requestId = ?1 order by castAt", requestId);
+        return list("requestId = ?1 order by castAt, id", requestId);
+    }
+
+    /** The latest vote of each member in the current round: what the tally counts. */
+    public static List<CouncilVote> current(UUID requestId) {
+        return list("requestId = ?1 and supersededAt is null order by castAt, id", requestId);
     }
 }

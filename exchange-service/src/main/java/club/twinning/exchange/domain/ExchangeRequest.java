@@ -36,6 +36,11 @@ public class ExchangeRequest extends PanacheEntityBase {
     public Instant submittedAt;
     public Instant decidedAt;
     public Instant escalatedAt;
+    /** While ON_HOLD: the state the request returns to when its agreement is in force again. */
+    @Enumerated(EnumType.STRING)
+    public RequestStatus heldFrom;
+    /** Why a CLOSED request was closed (its agreement ended). */
+    public String closedReason;
     @Version
     public long version;
 

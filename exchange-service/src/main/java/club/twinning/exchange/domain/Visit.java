@@ -53,6 +53,9 @@ public class Visit extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public Report report;
     public String cancelReason;
+    /** Set while the visit's agreement is not in force: why both cities and the council must look at it. */
+    public String flag;
+    public Instant flaggedAt;
     public String plannedBy;
     public Instant createdAt;
     @Version

@@ -7,6 +7,8 @@ import club.twinning.events.payload.CommitmentDue;
 import club.twinning.events.payload.PartyChanged;
 import club.twinning.exchange.domain.AgreementView;
 import club.twinning.exchange.domain.PartyView;
+import club.twinning.exchange.persistence.AgreementLocks;
+import club.twinning.exchange.service.AgreementLifecycle;
 import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +22,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the read model of parties and agreements from the registry's events: each event applied once
- * (processed-event log), never an older version over a newer one. A message that is not a CloudEvent
- * goes to the dead-letter topic and the partition moves on.
+ * (processed-event log), never an older version over a newer one, in the same transaction as its processed-log
+ * entry. A status change takes the agreement's row exclusively first (waiting for the submissions, votes and visit
+ * steps that read it in force) and applies its consequences to the requests and visits under it in that same
+ * transaction. A message that is not a CloudEvent goes to the dead-letter topic and the partition moves on.
  */
 @ApplicationScoped
 public class RegistryConsumer {
@@ -30,10 +34,14 @@ public class RegistryConsumer {
 
     private final ProcessedEvents processed;
     private final ObjectMapper json;
+    private final AgreementLocks locks;
+    private final AgreementLifecycle lifecycle;
 
-    RegistryConsumer(ProcessedEvents processed, ObjectMapper json) {
+    RegistryConsumer(ProcessedEvents processed, ObjectMapper json, AgreementLocks locks, AgreementLifecycle lifecycle) {
         this.processed = processed;
         this.json = json;
+        this.locks = locks;
+        this.lifecycle = lifecycle;
     }
 
     @Incoming("registry")
@@ -73,8 +81,10 @@ public class RegistryConsumer {
         view.persist();
     }
 
-    private static void agreement(AgreementChanged a) {
+    private void agreement(AgreementChanged a) {
+        locks.exclusive(a.agreementId());
         AgreementView view = AgreementView.findById(a.agreementId());
+        String before = view == null ? null : view.status;
         if (view == null) {
             view = new AgreementView();
             view.id = a.agreementId();
@@ -91,10 +101,14 @@ public class RegistryConsumer {
         view.commitments = new ArrayList<>(a.commitments() == null ? java.util.List.of() : a.commitments());
         view.version = a.version();
         view.persist();
+        view.flush();
+        lifecycle.changed(view, before, a.actor(), null);
     }
 
-    private static void status(AgreementStatusChanged s) {
+    private void status(AgreementStatusChanged s) {
+        locks.exclusive(s.agreementId());
         AgreementView view = AgreementView.findById(s.agreementId());
+        String before = view == null ? null : view.status;
         if (view == null) {
             view = new AgreementView();
             view.id = s.agreementId();
@@ -109,6 +123,8 @@ public class RegistryConsumer {
         view.expiresOn = s.expiresOn();
         view.version = s.version();
         view.persist();
+        view.flush();
+        lifecycle.changed(view, before, s.actor(), s.reason());
     }
 
     private static void commitmentDue(CommitmentDue due) {

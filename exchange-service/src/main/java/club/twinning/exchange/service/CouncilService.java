@@ -9,19 +9,22 @@ import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.exchange.persistence.AgreementLocks;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The council's approval policy: one vote per member, changeable until the decision; decided once a quorum
- * of distinct members has voted, approved if approvals outnumber rejections, rejected if the reverse, sent
+ * The council's approval policy: one current vote per member, changeable until the decision (a change is a new
+ * entry, the earlier one kept as superseded); decided once a quorum of distinct members has voted, approved if approvals outnumber rejections, rejected if the reverse, sent
  * back for changes when those are tied and a member asked for changes; a member never votes on a request
- * that involves their own city.
+ * that involves their own city, nor on one whose agreement is not in force.
  */
 @ApplicationScoped
 @Transactional
@@ -31,15 +34,22 @@ public class CouncilService {
     private final ExchangeEvents events;
     private final Caller caller;
     private final ExchangeConfig config;
+    private final AgreementLocks locks;
+    private final Clock clock;
 
-    CouncilService(Workflow workflow, ExchangeEvents events, Caller caller, ExchangeConfig config) {
+    CouncilService(Workflow workflow, ExchangeEvents events, Caller caller, ExchangeConfig config, AgreementLocks locks,
+                   Clock clock) {
         this.workflow = workflow;
         this.events = events;
         this.caller = caller;
         this.config = config;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     public ExchangeRequest vote(UUID requestId, VoteInput input) {
+        // The agreement first (shared: a suspension waits for this vote, or this vote sees it), then the request.
+        Optional<AgreementLocks.Locked> agreement = locks.shareForRequest(requestId);
         // Locked: two members voting at once must not both miss the quorum, nor decide twice.
         ExchangeRequest request = ExchangeRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
@@ -50,6 +60,7 @@ public class CouncilService {
                     "this request involves " + city + ", your own city: a council member never votes on it")
                     .with("city", city);
         });
+        InForce.require(agreement, "votes wait until it is in force again");
         if (!request.status.awaitsDecision()) {
             throw new ProblemException(409, "already-decided", "Not open to votes",
                     "the request is " + request.status + ": votes are closed").with("requestStatus", request.status.name());
@@ -59,15 +70,17 @@ public class CouncilService {
         if (choice.needsReason() && reason == null) {
             throw ProblemException.badField("reason", "a " + choice + " vote must say why");
         }
-        CouncilVote vote = CouncilVote.find("requestId = ?1 and voter = ?2", requestId, caller.name()).firstResult();
-        if (vote == null) {
-            vote = new CouncilVote();
-            vote.requestId = requestId;
-            vote.voter = caller.name();
-        }
+        Instant now = clock.instant();
+        // A changed vote is a new entry; the one it replaces is kept, superseded.
+        CouncilVote.update("supersededAt = ?1 where requestId = ?2 and voter = ?3 and supersededAt is null",
+                now, requestId, caller.name());
+        CouncilVote vote = new CouncilVote();
+        vote.id = UUID.randomUUID();
+        vote.requestId = requestId;
+        vote.voter = caller.name();
         vote.choice = choice;
         vote.reason = reason;
-        vote.castAt = Instant.now();
+        vote.castAt = now;
         vote.persist();
         vote.flush();
         if (request.status == RequestStatus.SUBMITTED) {
@@ -80,7 +93,7 @@ public class CouncilService {
     }
 
     private void decide(ExchangeRequest request, Tally tally) {
-        long voters = CouncilVote.count("requestId", request.id);
+        long voters = CouncilVote.count("requestId = ?1 and supersededAt is null", request.id);
         if (voters < config.quorum()) {
             return;
         }
@@ -97,7 +110,7 @@ public class CouncilService {
         String why = "quorum of " + voters + " reached: " + tally.approve() + " for, " + tally.reject() + " against, "
                 + tally.abstain() + " abstaining, " + tally.requestChanges() + " asking for changes";
         workflow.move(request, outcome, "council", why);
-        request.decidedAt = Instant.now();
+        request.decidedAt = clock.instant();
         events.request(outcome == RequestStatus.CHANGES_REQUESTED ? EventType.CHANGES_REQUESTED : EventType.REQUEST_DECIDED,
                 request, "council", why, null, tally);
     }

@@ -7,6 +7,8 @@ import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -17,6 +19,12 @@ import java.util.Set;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MatchService {
+
+    private final Clock clock;
+
+    MatchService(Clock clock) {
+        this.clock = clock;
+    }
 
     public List<Match> matches(String city, String domain) {
         Set<String> twinned = new LinkedHashSet<>();
@@ -30,8 +38,9 @@ public class MatchService {
                 reasons.add("offers expertise in " + domain);
                 score += 2;
             }
-            long completed = Visit.count("domain = ?1 and status = ?2 and (hostParty = ?3 or visitingParty = ?3)",
-                    domain, VisitStatus.COMPLETED, party);
+            // Experience is a visit that took place: completed, reported, over by today.
+            long completed = Visit.count("domain = ?1 and status = ?2 and report is not null and endDate <= ?4"
+                    + " and (hostParty = ?3 or visitingParty = ?3)", domain, VisitStatus.COMPLETED, party, LocalDate.now(clock));
             if (completed > 0) {
                 reasons.add(completed + " completed visit(s) in " + domain);
                 score += (int) Math.min(completed, 5);

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Relationship health, per pair of parties with an agreement in force: time since the last completed
- * visit, open and overdue commitments, requests in the last year. Grade A lively, B steady, C quiet,
+ * visit (reported, and over by today), open and overdue commitments, requests in the last year. Grade A lively, B steady, C quiet,
  * D dormant (no completed visit within the threshold and no request in the year, or two overdue commitments).
  */
 @ApplicationScoped
@@ -46,9 +46,11 @@ public class RelationshipService {
     }
 
     RelationshipHealth of(AgreementView agreement, String a, String b, LocalDate today) {
-        Visit last = Visit.<Visit>find("status = ?1 and ((hostParty = ?2 and visitingParty = ?3) or (hostParty = ?3 and visitingParty = ?2))"
-                + " order by endDate desc", VisitStatus.COMPLETED, a, b).firstResult();
-        Long days = last == null ? null : ChronoUnit.DAYS.between(last.endDate, today);
+        // Only a visit that took place counts: completed, reported, and over by today (never a future one).
+        Visit last = Visit.<Visit>find("status = ?1 and report is not null and endDate <= ?4"
+                + " and ((hostParty = ?2 and visitingParty = ?3) or (hostParty = ?3 and visitingParty = ?2))"
+                + " order by endDate desc", VisitStatus.COMPLETED, a, b, today).firstResult();
+        Long days = last == null ? null : Math.max(0, ChronoUnit.DAYS.between(last.endDate, today));
         int open = 0;
         int overdue = 0;
         for (Commitment c : agreement.commitments) {

@@ -13,15 +13,17 @@ import club.twinning.exchange.domain.RequestStep;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.exchange.persistence.AgreementLocks;
+import club.twinning.exchange.api.Preconditions;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +42,15 @@ public class RequestService {
     private final Workflow workflow;
     private final ExchangeEvents events;
     private final Caller caller;
+    private final AgreementLocks locks;
+    private final Clock clock;
 
-    RequestService(Workflow workflow, ExchangeEvents events, Caller caller) {
+    RequestService(Workflow workflow, ExchangeEvents events, Caller caller, AgreementLocks locks, Clock clock) {
         this.workflow = workflow;
         this.events = events;
         this.caller = caller;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     public Submission submit(RequestInput input, String idempotencyKey) {
@@ -64,7 +70,7 @@ public class RequestService {
         request.requestingParty = city;
         request.submittedBy = caller.name();
         request.idempotencyKey = idempotencyKey;
-        request.submittedAt = Instant.now();
+        request.submittedAt = clock.instant();
         apply(request, input);
         workflow.start(request, caller.name());
         events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), null, null, workflow.tally(request.id));
@@ -72,23 +78,34 @@ public class RequestService {
     }
 
     /** After the council asked for changes, the requester submits the request again, changed. */
-    public ExchangeRequest resubmit(UUID id, RequestInput input) {
+    public ExchangeRequest resubmit(UUID id, String ifMatch, RequestInput input) {
+        // Agreements first, then the request (the consumer locks in that order too): the one it rested on, then
+        // (in apply) the one it rests on now, which must be in force.
+        locks.shareForRequest(id);
         ExchangeRequest request = ownRequest(id);
+        Preconditions.requireMatch(ifMatch, request.version);
         // Only from CHANGES_REQUESTED; the whole resubmission rolls back if the changed request is invalid.
-        workflow.move(request, RequestStatus.SUBMITTED, caller.name(), "resubmitted with changes");
+        workflow.check(request, RequestStatus.SUBMITTED);
         apply(request, input);
-        CouncilVote.delete("requestId", id); // a new round of votes for the changed request
+        workflow.move(request, RequestStatus.SUBMITTED, caller.name(), "resubmitted with changes");
+        // A new round of votes for the changed request: the earlier round's votes are kept, superseded.
+        Instant now = clock.instant();
+        CouncilVote.update("supersededAt = ?1 where requestId = ?2 and supersededAt is null", now, id);
         request.decidedAt = null;
         request.escalatedAt = null;
-        request.submittedAt = Instant.now();
+        request.submittedAt = now;
         events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), "resubmitted with changes", null,
                 workflow.tally(id));
         return request;
     }
 
-    public ExchangeRequest withdraw(UUID id, String reason) {
+    /** The requester withdraws its request before a decision (or while it is on hold). */
+    public ExchangeRequest withdraw(UUID id, String ifMatch, String reason) {
+        locks.shareForRequest(id); // serializes with a hold or a closure of the same request
         ExchangeRequest request = ownRequest(id);
+        Preconditions.requireMatch(ifMatch, request.version);
         workflow.move(request, RequestStatus.WITHDRAWN, caller.name(), reason);
+        request.heldFrom = null;
         events.request(EventType.REQUEST_WITHDRAWN, request, caller.name(), reason, null, workflow.tally(id));
         return request;
     }
@@ -131,7 +148,7 @@ public class RequestService {
         if (CooperationDomain.of(in.domain()).isEmpty()) {
             errors.add(new Problem.FieldError("domain", "unknown cooperation domain '" + in.domain() + "'"));
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         if (!in.window().start().isAfter(today)) {
             errors.add(new Problem.FieldError("window.start", "must be in the future"));
         }
@@ -157,22 +174,37 @@ public class RequestService {
         r.language = in.language();
     }
 
-    /** The agreement the request rests on: it must be in force between the two parties (as last heard). */
-    private static AgreementView agreementFor(String requester, RequestInput in) {
+    /**
+     * The agreement the request rests on: in force between the two parties as of this transaction. Its row is read
+     * under a shared lock held until the submission commits, so a suspension being applied meanwhile waits for the
+     * submission (and then holds it) or is seen by it (and refuses it): none is accepted after it.
+     */
+    private AgreementView agreementFor(String requester, RequestInput in) {
         if (in.agreementId() == null) {
-            return AgreementView.inForceBetween(requester, in.partnerParty()).orElseThrow(() -> new ProblemException(422,
-                    "no-agreement-in-force", "No agreement in force",
+            List<AgreementView> candidates = AgreementView.allInForceBetween(requester, in.partnerParty());
+            Optional<AgreementLocks.Locked> last = Optional.empty();
+            for (AgreementView candidate : candidates) {
+                last = locks.share(candidate.id);
+                if (last.isPresent() && AgreementView.IN_FORCE.equals(last.get().status())) {
+                    return candidate;
+                }
+            }
+            if (last.isPresent()) {
+                InForce.require(last, "it carries no new request");
+            }
+            throw new ProblemException(422, "no-agreement-in-force", "No agreement in force",
                     "there is no agreement in force between " + requester + " and " + in.partnerParty())
-                    .with("field", "partnerParty"));
+                    .with("field", "partnerParty");
         }
         AgreementView agreement = AgreementView.findById(in.agreementId());
         if (agreement == null || !agreement.binds(requester, in.partnerParty())) {
             throw ProblemException.badField("agreementId", "not an agreement between " + requester + " and " + in.partnerParty());
         }
-        if (!AgreementView.IN_FORCE.equals(agreement.status)) {
-            throw new ProblemException(422, "agreement-not-in-force", "Agreement not in force",
-                    "agreement " + agreement.reference + " is " + agreement.status + ": it carries no new request")
-                    .with("field", "agreementId").with("agreementStatus", agreement.status);
+        Optional<AgreementLocks.Locked> locked = locks.share(agreement.id);
+        try {
+            InForce.require(locked, "it carries no new request");
+        } catch (ProblemException e) {
+            throw e.with("field", "agreementId");
         }
         return agreement;
     }

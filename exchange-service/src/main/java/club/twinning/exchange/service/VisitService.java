@@ -8,19 +8,26 @@ import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.exchange.persistence.AgreementLocks;
+import club.twinning.exchange.api.Preconditions;
+import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Visits: planned for an approved request, confirmed by the host city, completed with a report, or cancelled. */
+/**
+ * Visits: planned for an approved request (starting after today), confirmed by the host city before it starts,
+ * completed with a report on or after its last day, or cancelled. Planning and confirming need the agreement in force.
+ */
 @ApplicationScoped
 @Transactional
 public class VisitService {
@@ -29,17 +36,25 @@ public class VisitService {
     private final Workflow workflow;
     private final ExchangeEvents events;
     private final Caller caller;
+    private final AgreementLocks locks;
+    private final Clock clock;
 
-    VisitService(RequestService requests, Workflow workflow, ExchangeEvents events, Caller caller) {
+    VisitService(RequestService requests, Workflow workflow, ExchangeEvents events, Caller caller, AgreementLocks locks,
+                 Clock clock) {
         this.requests = requests;
         this.workflow = workflow;
         this.events = events;
         this.caller = caller;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     public Visit plan(VisitInput input) {
+        // The agreement first (shared, until commit), then the request: the consumer locks in that order too.
+        Optional<AgreementLocks.Locked> agreement = locks.shareForRequest(input.requestId());
         ExchangeRequest request = requests.visible(input.requestId());
         actsFor(request.requestingParty, request.partnerParty);
+        InForce.require(agreement, "no visit is planned under it");
         if (request.status != RequestStatus.APPROVED) {
             throw new ProblemException(409, "not-approved", "Request not approved",
                     "a visit is planned for an approved request; this one is " + request.status);
@@ -50,6 +65,10 @@ public class VisitService {
         }
         if (input.endDate().isBefore(input.startDate())) {
             throw ProblemException.badField("endDate", "must not be before startDate");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!input.startDate().isAfter(today)) {
+            throw tooSoon("startDate", "a visit is planned ahead: it starts after today (" + today + ")");
         }
         List<VisitInput.AgendaItem> agenda = Objects.requireNonNullElse(input.agenda(), List.of());
         for (int i = 0; i < agenda.size(); i++) {
@@ -73,7 +92,7 @@ public class VisitService {
                 .map(a -> new Visit.AgendaItem(a.day(), a.time(), a.topic(), a.place())).toList());
         visit.logistics = input.logistics();
         visit.plannedBy = caller.name();
-        visit.createdAt = Instant.now();
+        visit.createdAt = clock.instant();
         visit.persist();
         visit.flush();
         workflow.move(request, RequestStatus.SCHEDULED, caller.name(), "visit planned");
@@ -81,26 +100,40 @@ public class VisitService {
         return visit;
     }
 
-    public Visit confirm(UUID id) {
+    public Visit confirm(UUID id, String ifMatch) {
+        Optional<AgreementLocks.Locked> agreement = locks.shareForVisit(id);
         Visit visit = visible(id);
         if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(visit.hostParty)) {
             throw new ProblemException(403, "not-host", "Not the host", "the host city, " + visit.hostParty + ", confirms its visit");
         }
+        Preconditions.requireMatch(ifMatch, visit.version);
+        InForce.require(agreement, "no visit is confirmed under it");
         expect(visit, VisitStatus.PLANNED);
+        LocalDate today = LocalDate.now(clock);
+        if (!today.isBefore(visit.startDate)) {
+            throw tooSoon("startDate", "a visit is confirmed before it starts (" + visit.startDate + "); today is " + today);
+        }
         visit.status = VisitStatus.CONFIRMED;
         visit.flush();
         events.visit(EventType.VISIT_CONFIRMED, visit, caller.name(), null);
         return visit;
     }
 
-    public Visit report(UUID id, ReportInput input) {
+    /** The report of a visit that took place: on or after its last day, whatever its agreement became since. */
+    public Visit report(UUID id, String ifMatch, ReportInput input) {
+        locks.shareForVisit(id); // serializes with a flag being set on the same visit
         Visit visit = visible(id);
         actsFor(visit.hostParty, visit.visitingParty);
+        Preconditions.requireMatch(ifMatch, visit.version);
         expect(visit, VisitStatus.CONFIRMED);
+        LocalDate today = LocalDate.now(clock);
+        if (today.isBefore(visit.endDate)) {
+            throw tooSoon("endDate", "a report is filed on or after the visit's last day (" + visit.endDate + "); today is " + today);
+        }
         visit.report = new Visit.Report(input.outcomes(), input.lessons(),
                 Objects.requireNonNullElse(input.followUps(), List.<ReportInput.FollowUp>of()).stream()
                         .map(f -> new Visit.FollowUp(f.action(), f.commitmentId())).toList(),
-                Objects.requireNonNullElse(input.attendance(), List.of()), caller.name(), Instant.now());
+                Objects.requireNonNullElse(input.attendance(), List.of()), caller.name(), clock.instant());
         visit.status = VisitStatus.COMPLETED;
         visit.flush();
         ExchangeRequest request = ExchangeRequest.findById(visit.requestId);
@@ -109,20 +142,35 @@ public class VisitService {
         return visit;
     }
 
-    public Visit cancel(UUID id, String reason) {
+    /**
+     * Always possible for a planned or confirmed visit. The request is approved again (another visit may be
+     * planned) while its agreement is in force or suspended; once the agreement has ended, it is closed.
+     */
+    public Visit cancel(UUID id, String ifMatch, String reason) {
+        Optional<AgreementLocks.Locked> agreement = locks.shareForVisit(id);
         Visit visit = visible(id);
         actsFor(visit.hostParty, visit.visitingParty);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badField("reason", "a cancellation says why");
         }
+        Preconditions.requireMatch(ifMatch, visit.version);
         if (visit.status != VisitStatus.PLANNED && visit.status != VisitStatus.CONFIRMED) {
             expect(visit, VisitStatus.PLANNED);
         }
         visit.status = VisitStatus.CANCELLED;
         visit.cancelReason = reason;
         visit.flush();
-        // The request is approved still: another visit may be planned.
-        workflow.move(ExchangeRequest.findById(visit.requestId), RequestStatus.APPROVED, caller.name(), "visit cancelled: " + reason);
+        ExchangeRequest request = ExchangeRequest.findById(visit.requestId);
+        String status = agreement.map(AgreementLocks.Locked::status).orElse("UNKNOWN");
+        if (AgreementLifecycle.ENDED.contains(status)) {
+            String why = "visit cancelled: " + reason + "; agreement " + agreement.map(AgreementLocks.Locked::reference).orElse("")
+                    + " is " + status;
+            request.closedReason = why;
+            workflow.move(request, RequestStatus.CLOSED, caller.name(), why);
+            events.request(EventType.REQUEST_CLOSED, request, caller.name(), why, null, workflow.tally(request.id));
+        } else {
+            workflow.move(request, RequestStatus.APPROVED, caller.name(), "visit cancelled: " + reason);
+        }
         events.visit(EventType.VISIT_CANCELLED, visit, caller.name(), reason);
         return visit;
     }
@@ -163,6 +211,12 @@ public class VisitService {
         if (!caller.is(Roles.PARTNER) || (!city.equals(a) && !city.equals(b))) {
             throw new ProblemException(403, "other-city", "Not your city", "only the two cities concerned act on this visit");
         }
+    }
+
+    /** A step asked for at the wrong time: 422 naming the date field it depends on. */
+    private static ProblemException tooSoon(String field, String message) {
+        return new ProblemException(422, "wrong-time", "Not at this time", field + ": " + message,
+                List.of(new Problem.FieldError(field, message))).with("field", field);
     }
 
     private static void expect(Visit visit, VisitStatus status) {

@@ -11,6 +11,7 @@ import club.twinning.exchange.messaging.ExchangeEvents;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,18 +27,20 @@ public class Watchers {
     private final ExchangeEvents events;
     private final Workflow workflow;
     private final RelationshipService relationships;
+    private final Clock clock;
 
-    Watchers(ExchangeConfig config, ExchangeEvents events, Workflow workflow, RelationshipService relationships) {
+    Watchers(ExchangeConfig config, ExchangeEvents events, Workflow workflow, RelationshipService relationships, Clock clock) {
         this.config = config;
         this.events = events;
         this.workflow = workflow;
         this.relationships = relationships;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${twinning.exchange.watch-cron:0 0 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void hourly() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         escalate(now);
         watchRelationships(LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
@@ -67,7 +70,7 @@ public class Watchers {
                 alert.partyA = h.partyA();
                 alert.partyB = h.partyB();
                 alert.agreementId = h.agreementId();
-                alert.announcedAt = Instant.now();
+                alert.announcedAt = clock.instant();
                 alert.persist();
                 events.dormant(new RelationshipDormant(h.partyA(), h.partyB(), h.agreementId(), h.daysSinceLastVisit(),
                         h.grade(), h.reasons()));

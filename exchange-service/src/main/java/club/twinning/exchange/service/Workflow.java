@@ -9,7 +9,7 @@ import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +17,12 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Workflow {
+
+    private final Clock clock;
+
+    Workflow(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Records a new request's first step; the request is persisted with its status already set. */
     public void start(ExchangeRequest request, String actor) {
@@ -27,6 +33,14 @@ public class Workflow {
 
     public void move(ExchangeRequest request, RequestStatus to, String actor, String reason) {
         RequestStatus from = request.status;
+        check(request, to);
+        request.status = to;
+        record(request, from, to, actor, reason);
+    }
+
+    /** A 409 naming the possible next steps unless the request may become {@code to}. */
+    public void check(ExchangeRequest request, RequestStatus to) {
+        RequestStatus from = request.status;
         if (!from.next().contains(to)) {
             List<String> allowed = from.next().stream().map(Enum::name).sorted().toList();
             throw new ProblemException(409, "forbidden-step", "Step not allowed",
@@ -34,11 +48,9 @@ public class Workflow {
                             + (allowed.isEmpty() ? "; it is final" : "; possible next: " + String.join(", ", allowed)))
                     .with("from", from.name()).with("to", to.name()).with("allowed", allowed);
         }
-        request.status = to;
-        record(request, from, to, actor, reason);
     }
 
-    private static void record(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
+    private void record(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
         RequestStep step = new RequestStep();
         step.id = UUID.randomUUID();
         step.requestId = request.id;
@@ -46,7 +58,7 @@ public class Workflow {
         step.to = to;
         step.actor = actor;
         step.reason = reason;
-        step.at = Instant.now();
+        step.at = clock.instant();
         step.persist();
         request.flush();
     }
@@ -54,7 +66,7 @@ public class Workflow {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Tally tally(UUID requestId) {
         int[] counts = new int[VoteChoice.values().length];
-        CouncilVote.of(requestId).forEach(v -> counts[v.choice.ordinal()]++);
+        CouncilVote.current(requestId).forEach(v -> counts[v.choice.ordinal()]++);
         return new Tally(counts[VoteChoice.APPROVE.ordinal()], counts[VoteChoice.REJECT.ordinal()],
                 counts[VoteChoice.ABSTAIN.ordinal()], counts[VoteChoice.REQUEST_CHANGES.ordinal()]);
     }

@@ -1,0 +1,60 @@
+package club.twinning.exchange.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Row locks on the read model's agreements. Every change that rests on an agreement being in force reads its
+ * status under a shared lock, held to the end of its transaction; the consumer of the registry's status changes
+ * takes the row exclusively before it changes the status. So a change either commits before the consumer sees
+ * the new status (and the consumer then finds, and holds or closes, what it made) or it sees the new status.
+ * Always the agreement first, then the request or visit: the consumer locks in that order too.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AgreementLocks {
+
+    /** An agreement's status as of the lock. */
+    public record Locked(UUID id, String reference, String status) {
+    }
+
+    private final EntityManager em;
+
+    AgreementLocks(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Locked> share(UUID agreementId) {
+        return one("SELECT a.id, a.reference, a.status FROM agreement_view a WHERE a.id = :id FOR SHARE", agreementId);
+    }
+
+    /** The agreement a request rests on. */
+    public Optional<Locked> shareForRequest(UUID requestId) {
+        return one("""
+                SELECT a.id, a.reference, a.status FROM agreement_view a JOIN exchange_request r ON r.agreement_id = a.id
+                WHERE r.id = :id FOR SHARE OF a""", requestId);
+    }
+
+    /** The agreement a visit's request rests on. */
+    public Optional<Locked> shareForVisit(UUID visitId) {
+        return one("""
+                SELECT a.id, a.reference, a.status FROM agreement_view a JOIN exchange_request r ON r.agreement_id = a.id
+                JOIN visit v ON v.request_id = r.id WHERE v.id = :id FOR SHARE OF a""", visitId);
+    }
+
+    /** Taken by the consumer before it changes the agreement: waits for the changes that read it in force. */
+    public void exclusive(UUID agreementId) {
+        em.createNativeQuery("SELECT id FROM agreement_view WHERE id = :id FOR UPDATE")
+                .setParameter("id", agreementId).getResultList();
+    }
+
+    private Optional<Locked> one(String sql, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(row -> new Locked((UUID) row[0], (String) row[1], (String) row[2]));
+    }
+}
