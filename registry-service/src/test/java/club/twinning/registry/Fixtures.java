@@ -44,10 +44,24 @@ final class Fixtures {
                 .then().statusCode(201).extract().path("id");
     }
 
-    /** Moves an agreement one step, reading its ETag first. */
+    /** The evidence a move into force needs for the fixtures' parties (Moroccan communes): the formalities. */
+    static final Map<String, Object> FORMALITIES = Map.of("councilDeliberationNumber", "D-2025-17",
+            "councilDeliberationDate", "2025-10-02", "authorityApprovalReference", "VISA-DGCT-2025-0042");
+
+    /**
+     * Moves an agreement one step, reading its ETag first. A move into force brings the formalities, and the signature
+     * date as the date of effect when the agreement records none.
+     */
     static void move(String id, String to) {
-        String etag = given().get("/api/agreements/" + id).then().statusCode(200).extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("to", to, "reason", "test step"))
+        io.restassured.response.Response read = given().get("/api/agreements/" + id).then().statusCode(200).extract().response();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("to", to, "reason", "test step"));
+        if (to.equals("IN_FORCE")) {
+            body.put("formalities", FORMALITIES);
+            if (read.path("effectiveFrom") == null) {
+                body.put("effectiveFrom", read.path("signedOn"));
+            }
+        }
+        given().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(body)
                 .post("/api/agreements/" + id + "/transitions").then().statusCode(200);
     }
 

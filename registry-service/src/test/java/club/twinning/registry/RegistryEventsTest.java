@@ -134,6 +134,7 @@ class RegistryEventsTest {
         for (String[] change : new String[][] {{expiring, "false"}, {renewing, "true"}}) {
             Map<String, Object> edit = new HashMap<>(Fixtures.agreement(
                     given().get("/api/agreements/" + change[0]).then().extract().path("reference"), List.of(a, b)));
+            edit.put("signedOn", "2024-12-20");
             edit.put("effectiveFrom", "2025-01-01");
             edit.put("expiresOn", "2026-01-01");
             edit.put("tacitRenewal", Boolean.parseBoolean(change[1]));

@@ -34,7 +34,9 @@ public record AgreementInput(
         LocalDate expiresOn,
         Boolean tacitRenewal,
         @Min(1) @Max(240) Integer renewalTermMonths,
-        @Min(0) @Max(3650) Integer noticeDays) {
+        @Min(0) @Max(3650) Integer noticeDays,
+        // Why the text changes: required once the agreement is signed, when its previous text is kept as a revision.
+        @Size(max = 2000) String reason) {
 
     public record SignatoryInput(@NotBlank @Size(max = 200) String name, @Size(max = 200) String title,
                                  @NotBlank String partyCode) {

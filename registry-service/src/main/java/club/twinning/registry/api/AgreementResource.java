@@ -5,7 +5,6 @@ import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementDocument;
 import club.twinning.registry.domain.AgreementTransition;
-import club.twinning.registry.domain.Formalities;
 import club.twinning.registry.persistence.AgreementFilter;
 import club.twinning.registry.persistence.AgreementSearch;
 import club.twinning.registry.service.AgreementService;
@@ -37,7 +36,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Agreements: anyone logged in reads them; only the secretariat records and moves them. */
+/**
+ * Agreements: anyone logged in reads the signed ones; a draft (before signing) only the secretariat, the council and
+ * its parties, others get 404. Only the secretariat records and moves them.
+ */
 @Path("/api/agreements")
 @Tag(name = "Agreements")
 @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
@@ -68,7 +70,8 @@ public class AgreementResource {
         }
         AgreementFilter filter = new AgreementFilter(blank(party), blank(country), blank(type), blank(status),
                 blank(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), blank(text));
-        AgreementSearch.Result result = search.find(filter, AgreementSearch.Sort.of(blank(sort)), blank(cursor), size);
+        AgreementSearch.Result result = search.find(filter, AgreementSearch.Sort.of(blank(sort)), blank(cursor), size,
+                agreements.draftsForCaller());
         String next = result.nextCursor() == null ? null
                 : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
         return new Page<>(result.items().stream().map(a -> AgreementView.of(a, List.of())).toList(), result.nextCursor(), next);
@@ -77,7 +80,7 @@ public class AgreementResource {
     @GET
     @Path("/{id}")
     public Response one(@PathParam("id") UUID id) {
-        return view(agreements.get(id), Response.Status.OK);
+        return view(agreements.readable(id), Response.Status.OK);
     }
 
     @POST
@@ -101,13 +104,13 @@ public class AgreementResource {
     @RolesAllowed(Roles.SECRETARIAT)
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionInput input) {
-        return view(agreements.transition(id, ifMatch, input.to(), input.reason()), Response.Status.OK);
+        return view(agreements.transition(id, ifMatch, input), Response.Status.OK);
     }
 
     @GET
     @Path("/{id}/transitions")
     public List<HistoryEntry> transitions(@PathParam("id") UUID id) {
-        agreements.get(id);
+        agreements.readable(id);
         return AgreementTransition.of(id).stream().map(AgreementResource::entry).toList();
     }
 
@@ -115,14 +118,14 @@ public class AgreementResource {
     @Path("/{id}/formalities")
     @RolesAllowed(Roles.SECRETARIAT)
     public Response formalities(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @NotNull Formalities formalities) {
+                                @Valid @NotNull FormalitiesInput formalities) {
         return view(agreements.recordFormalities(id, ifMatch, formalities), Response.Status.OK);
     }
 
     @GET
     @Path("/{id}/history")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        agreements.get(id);
+        agreements.readable(id);
         List<HistoryEntry> entries = new ArrayList<>();
         AgreementTransition.of(id).forEach(t -> entries.add(entry(t)));
         audit.of("agreement", id.toString())
@@ -134,7 +137,7 @@ public class AgreementResource {
     @GET
     @Path("/{id}/documents")
     public List<DocumentView> documents(@PathParam("id") UUID id) {
-        agreements.get(id);
+        agreements.readable(id);
         return documents.of(id).stream().map(DocumentView::of).toList();
     }
 
@@ -156,11 +159,19 @@ public class AgreementResource {
     @Path("/{id}/documents/{documentId}")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+        agreements.readable(id);
         AgreementDocument document = documents.get(id, documentId);
         return Response.ok(document.content, document.mediaType)
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(document.sha256)))
                 .header("Content-Disposition", "attachment; filename=\"" + (document.fileName == null
                         ? document.id + "" : document.fileName.replace("\"", "")) + "\"").build();
+    }
+
+    /** The texts the agreement had before each edit made after its signing, oldest first. */
+    @GET
+    @Path("/{id}/revisions")
+    public List<RevisionView> revisions(@PathParam("id") UUID id) {
+        return agreements.revisions(id).stream().map(RevisionView::of).toList();
     }
 
     private Response view(Agreement agreement, Response.Status status) {

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The open register: agreements signed or in force, as JSON, GeoJSON and CSV, for anyone. */
+/** The open register: agreements in force, with their dates of signature and effect, as JSON, GeoJSON and CSV, for anyone. */
 @Path("/public")
 @Tag(name = "Public register")
 @PermitAll
@@ -64,7 +64,8 @@ public class PublicResource {
             located.forEach(p -> coordinates.addArray().add(p.longitude).add(p.latitude));
             ObjectNode properties = feature.putObject("properties").put("kind", "agreement").put("id", a.id.toString())
                     .put("reference", a.reference).put("type", a.type.name()).put("status", a.status.name())
-                    .put("title", a.title("fr")).put("signedOn", a.signedOn == null ? null : a.signedOn.toString());
+                    .put("title", a.title("fr")).put("signedOn", a.signedOn == null ? null : a.signedOn.toString())
+                    .put("effectiveFrom", a.effectiveFrom == null ? null : a.effectiveFrom.toString());
             a.partyCodes.forEach(properties.putArray("parties")::add);
             a.domains.forEach(properties.putArray("domains")::add);
         }
@@ -98,7 +99,7 @@ public class PublicResource {
 
     private static List<Agreement> open() {
         return Agreement.list("status in ?1", Sort.by("signedOn").and("reference"),
-                List.of(AgreementStatus.SIGNED, AgreementStatus.IN_FORCE));
+                java.util.Arrays.stream(AgreementStatus.values()).filter(AgreementStatus::isPublic).toList());
     }
 
     private static Map<String, Party> parties() {

@@ -26,8 +26,13 @@ public enum AgreementStatus {
         return next().contains(target);
     }
 
-    /** What the public register shows. */
+    /** What the public register shows: agreements in force, nothing else. */
     public boolean isPublic() {
-        return this == SIGNED || this == IN_FORCE;
+        return this == IN_FORCE;
+    }
+
+    /** Before signing, an agreement is a draft: only the secretariat, the council and its parties see it. */
+    public boolean isDraft() {
+        return this == DRAFT || this == NEGOTIATION || this == PENDING_FORMALITIES;
     }
 }

@@ -28,8 +28,9 @@ public class AgreementSearch {
     /** A sort order the list offers: reference or signing date, ascending or (with '-') descending. */
     public enum Sort {
         REFERENCE("a.reference", false), REFERENCE_DESC("a.reference", true),
-        SIGNED_ON("coalesce(a.signedOn, date '0001-01-01')", false),
-        SIGNED_ON_DESC("coalesce(a.signedOn, date '0001-01-01')", true);
+        // Unsigned agreements sort as if signed on :noDate (HQL has no literal for it that Hibernate 6 parses here).
+        SIGNED_ON("coalesce(a.signedOn, :noDate)", false),
+        SIGNED_ON_DESC("coalesce(a.signedOn, :noDate)", true);
 
         final String key;
         final boolean descending;
@@ -57,15 +58,38 @@ public class AgreementSearch {
     public record Result(List<Agreement> items, String nextCursor) {
     }
 
+    /** Which drafts (agreements never signed) the reader sees: all, or those of its city (null: none). */
+    public record Drafts(boolean all, String city) {
+        public static final Drafts ALL = new Drafts(true, null);
+
+        public static Drafts of(String city) {
+            return new Drafts(false, city);
+        }
+    }
+
     private final EntityManager em;
 
     AgreementSearch(EntityManager em) {
         this.em = em;
     }
 
-    public Result find(AgreementFilter filter, Sort sort, String cursor, int limit) {
+    public Result find(AgreementFilter filter, Sort sort, String cursor, int limit, Drafts drafts) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (!drafts.all()) {
+            // Signed once (an abandoned negotiation never was), or a party of it.
+            where.append(" and ((a.status not in :draftStates and (a.status <> :terminated or exists (select 1 from"
+                    + " AgreementTransition t where t.agreementId = a.id and t.to = :signed)))");
+            params.put("draftStates", List.of(AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
+                    AgreementStatus.PENDING_FORMALITIES));
+            params.put("terminated", AgreementStatus.TERMINATED);
+            params.put("signed", AgreementStatus.SIGNED);
+            if (drafts.city() != null) {
+                where.append(" or a.id in (select own.agreementId from PartyAgreement own where own.partyCode = :readerCity)");
+                params.put("readerCity", drafts.city());
+            }
+            where.append(")");
+        }
         if (filter.party() != null) {
             // From the party's own rows (status included), not a probe of each agreement: with a million agreements
             // the planner would otherwise walk them all in sort order, testing each one for the party.
@@ -111,6 +135,9 @@ public class AgreementSearch {
                     .append(sort.key).append(" = :after and a.id ").append(op).append(" :afterId))");
             params.put("after", sort.byDate() ? LocalDate.parse(parts[0]) : parts[0]);
             params.put("afterId", UUID.fromString(parts[1]));
+        }
+        if (sort.byDate()) {
+            params.put("noDate", LocalDate.of(1, 1, 1));
         }
         String direction = sort.descending ? " desc" : " asc";
         TypedQuery<Agreement> query = em.createQuery("select a from Agreement a where " + where

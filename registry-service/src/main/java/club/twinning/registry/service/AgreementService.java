@@ -4,17 +4,25 @@ import club.twinning.events.EventType;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.Roles;
 import club.twinning.registry.api.AgreementInput;
+import club.twinning.registry.api.FormalitiesInput;
 import club.twinning.registry.api.Preconditions;
+import club.twinning.registry.api.TransitionInput;
 import club.twinning.registry.domain.Agreement;
+import club.twinning.registry.domain.AgreementRevision;
 import club.twinning.registry.domain.AgreementStatus;
 import club.twinning.registry.domain.AgreementTransition;
 import club.twinning.registry.domain.AgreementType;
 import club.twinning.registry.domain.CommitmentEntry;
 import club.twinning.registry.domain.Formalities;
+import club.twinning.registry.domain.Party;
 import club.twinning.registry.domain.Signatory;
 import club.twinning.registry.domain.Witness;
 import club.twinning.registry.messaging.RegistryEvents;
+import club.twinning.registry.persistence.AgreementSearch;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,14 +40,19 @@ import java.util.stream.Collectors;
 @Transactional
 public class AgreementService {
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private final RegistryEvents events;
     private final AuditTrail audit;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    AgreementService(RegistryEvents events, AuditTrail audit, Caller caller) {
+    AgreementService(RegistryEvents events, AuditTrail audit, Caller caller, ObjectMapper json) {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.json = json;
     }
 
     public Agreement create(AgreementInput input) {
@@ -66,28 +79,167 @@ public class AgreementService {
             throw new ProblemException(409, "duplicate", "Reference taken",
                     "an agreement with reference '" + input.reference() + "' exists");
         }
+        boolean signed = signedOnce(agreement);
+        AgreementInput before = signed ? text(agreement) : null;
         apply(agreement, input);
+        if (signed) {
+            keepRevision(agreement, before, input.reason());
+        }
         agreement.flush();
         events.agreement(EventType.AGREEMENT_UPDATED, agreement, caller.name());
         audit.record("agreement", id.toString(), "updated", caller.name(), input);
         return agreement;
     }
 
-    public Agreement transition(UUID id, String ifMatch, String to, String reason) {
+    /**
+     * A signed agreement's text changes only with a reason, and the text it had is kept; the edit may not take away the
+     * evidence of its signing or, in force, its date of effect.
+     */
+    private void keepRevision(Agreement agreement, AgreementInput before, String reason) {
+        List<Problem.FieldError> errors = new ArrayList<>(agreement.status == AgreementStatus.IN_FORCE
+                || agreement.status == AgreementStatus.SUSPENDED ? SigningEvidence.ofEffect(agreement)
+                : SigningEvidence.ofSigning(agreement));
+        boolean changed = !before.equals(text(agreement));
+        if (changed && (reason == null || reason.isBlank())) {
+            errors.add(0, new Problem.FieldError("reason", "an agreement " + agreement.status
+                    + " keeps its previous text: say why it changes"));
+        }
+        if (!errors.isEmpty()) {
+            throw unprocessable("Edit refused", "this edit of a signed agreement lacks what it must keep or say", errors);
+        }
+        if (changed) {
+            AgreementRevision revision = new AgreementRevision();
+            revision.id = UUID.randomUUID();
+            revision.agreementId = agreement.id;
+            revision.number = (int) AgreementRevision.count("agreementId", agreement.id) + 1;
+            revision.status = agreement.status;
+            revision.previous = json.convertValue(before, MAP);
+            revision.reason = reason.trim();
+            revision.actor = caller.name();
+            revision.at = Instant.now();
+            revision.persist();
+        }
+    }
+
+    public Agreement transition(UUID id, String ifMatch, TransitionInput input) {
         Agreement agreement = get(id);
         Preconditions.requireMatch(ifMatch, agreement.version);
         AgreementStatus target;
         try {
-            target = AgreementStatus.valueOf(to);
+            target = AgreementStatus.valueOf(input.to());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("to", "unknown status '" + to + "'");
+            throw ProblemException.badField("to", "unknown status '" + input.to() + "'");
         }
-        return move(agreement, target, caller.name(), reason);
+        requireAllowed(agreement.status, target);
+        recordEvidence(agreement, target, input);
+        if (target == AgreementStatus.SIGNED) {
+            requireEvidence(SigningEvidence.ofSigning(agreement), target);
+        } else if (target == AgreementStatus.IN_FORCE) {
+            List<Problem.FieldError> missing = new ArrayList<>(SigningEvidence.ofEffect(agreement));
+            List<Formalities.Gap> gaps = uncovered(agreement);
+            String waiver = input.formalitiesWaiver() == null || input.formalitiesWaiver().isBlank() ? null
+                    : input.formalitiesWaiver().trim();
+            if (!gaps.isEmpty() && waiver == null) {
+                gaps.forEach(g -> missing.add(new Problem.FieldError(g.field(), g.message()
+                        + " (or the secretariat waives it: formalitiesWaiver with the reason)")));
+            }
+            requireEvidence(missing, target);
+            if (!gaps.isEmpty()) {
+                List<String> waived = gaps.stream().map(Formalities.Gap::field).toList();
+                agreement.formalities = agreement.formalities.withWaiver(
+                        new Formalities.Waiver(waived, waiver, caller.name(), Instant.now()));
+                audit.record("agreement", id.toString(), "formalities-waived", caller.name(),
+                        Map.of("waived", waived, "reason", waiver));
+            }
+        }
+        return move(agreement, target, caller.name(), input.reason());
     }
 
-    /** Moves an agreement through its lifecycle; also used by the daily job (actor "system"). */
-    public Agreement move(Agreement agreement, AgreementStatus target, String actor, String reason) {
-        AgreementStatus from = agreement.status;
+    /** The formalities of the checklist the agreement lacks and no waiver of the secretariat covers. */
+    private static List<Formalities.Gap> uncovered(Agreement agreement) {
+        List<Party> parties = agreement.partyCodes.stream().map(code -> Party.<Party>findById(code)).filter(Objects::nonNull).toList();
+        Formalities.Waiver waiver = agreement.formalities.waiver();
+        return agreement.formalities.missingFor(parties).stream()
+                .filter(g -> waiver == null || !waiver.waived().contains(g.field())).toList();
+    }
+
+    /** Evidence given with a move is recorded on the agreement, audited; it belongs with the move that needs it. */
+    private void recordEvidence(Agreement agreement, AgreementStatus target, TransitionInput input) {
+        List<Problem.FieldError> misplaced = new ArrayList<>();
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        boolean signing = target == AgreementStatus.SIGNED;
+        boolean effect = target == AgreementStatus.IN_FORCE;
+        if (input.signedOn() != null) {
+            given.put("signedOn", input.signedOn());
+            if (signing) {
+                agreement.signedOn = input.signedOn();
+            } else {
+                misplaced.add(new Problem.FieldError("signedOn", "recorded with a move to SIGNED only"));
+            }
+        }
+        if (input.place() != null && !input.place().isBlank()) {
+            given.put("place", input.place());
+            if (signing) {
+                agreement.place = input.place().trim();
+            } else {
+                misplaced.add(new Problem.FieldError("place", "recorded with a move to SIGNED only"));
+            }
+        }
+        if (input.signatories() != null && !input.signatories().isEmpty()) {
+            given.put("signatories", input.signatories());
+            if (!signing) {
+                misplaced.add(new Problem.FieldError("signatories", "recorded with a move to SIGNED only"));
+            }
+            for (int i = 0; i < input.signatories().size(); i++) {
+                if (!agreement.partyCodes.contains(input.signatories().get(i).partyCode())) {
+                    misplaced.add(new Problem.FieldError("signatories[" + i + "].partyCode", "not a party of this agreement"));
+                }
+            }
+            agreement.signatories = new ArrayList<>(input.signatories().stream()
+                    .map(s -> new Signatory(s.name(), s.title(), s.partyCode())).toList());
+        }
+        if (input.effectiveFrom() != null) {
+            given.put("effectiveFrom", input.effectiveFrom());
+            if (!effect) {
+                misplaced.add(new Problem.FieldError("effectiveFrom", "recorded with a move to IN_FORCE only"));
+            } else if (agreement.expiresOn != null && agreement.expiresOn.isBefore(input.effectiveFrom())) {
+                misplaced.add(new Problem.FieldError("effectiveFrom", "after the end date " + agreement.expiresOn));
+            }
+            agreement.effectiveFrom = input.effectiveFrom();
+        }
+        if (input.formalities() != null) {
+            given.put("formalities", input.formalities());
+            if (!effect) {
+                misplaced.add(new Problem.FieldError("formalities", "recorded with a move to IN_FORCE only"));
+            }
+            agreement.formalities = merge(agreement.formalities, input.formalities());
+        }
+        if (input.formalitiesWaiver() != null && !input.formalitiesWaiver().isBlank() && !effect) {
+            misplaced.add(new Problem.FieldError("formalitiesWaiver", "a waiver is given with a move to IN_FORCE only"));
+        }
+        if (!misplaced.isEmpty()) {
+            throw new ProblemException(400, "invalid-request", "Invalid transition",
+                    misplaced.size() + " field(s) to correct", misplaced);
+        }
+        if (!given.isEmpty()) {
+            agreement.index();
+            audit.record("agreement", agreement.id.toString(), "evidence", caller.name(), given);
+        }
+    }
+
+    private static void requireEvidence(List<Problem.FieldError> missing, AgreementStatus target) {
+        if (!missing.isEmpty()) {
+            throw unprocessable("Evidence missing", "an agreement becomes " + target + " only with its evidence: "
+                    + missing.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", ")), missing);
+        }
+    }
+
+    private static ProblemException unprocessable(String title, String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, "missing-evidence", title, detail, errors)
+                .with("missing", errors.stream().map(Problem.FieldError::field).distinct().toList());
+    }
+
+    private static void requireAllowed(AgreementStatus from, AgreementStatus target) {
         if (!from.canMoveTo(target)) {
             List<String> allowed = from.next().stream().map(Enum::name).sorted().toList();
             throw new ProblemException(409, "forbidden-transition", "Transition not allowed",
@@ -95,6 +247,12 @@ public class AgreementService {
                             + (allowed.isEmpty() ? "; it is final" : "; allowed: " + String.join(", ", allowed)))
                     .with("from", from.name()).with("to", target.name()).with("allowed", allowed);
         }
+    }
+
+    /** Moves an agreement through its lifecycle; also used by the daily job (actor "system"). */
+    public Agreement move(Agreement agreement, AgreementStatus target, String actor, String reason) {
+        AgreementStatus from = agreement.status;
+        requireAllowed(from, target);
         Instant at = Instant.now();
         agreement.status = target;
         agreement.flush();
@@ -111,19 +269,35 @@ public class AgreementService {
         return agreement;
     }
 
-    public Agreement recordFormalities(UUID id, String ifMatch, Formalities formalities) {
+    public Agreement recordFormalities(UUID id, String ifMatch, FormalitiesInput input) {
         Agreement agreement = get(id);
         Preconditions.requireMatch(ifMatch, agreement.version);
-        if (formalities.approvedByAuthorityOn() != null && formalities.submittedToAuthorityOn() != null
-                && formalities.approvedByAuthorityOn().isBefore(formalities.submittedToAuthorityOn())) {
+        if (input.approvedByAuthorityOn() != null && input.submittedToAuthorityOn() != null
+                && input.approvedByAuthorityOn().isBefore(input.submittedToAuthorityOn())) {
             throw ProblemException.badField("approvedByAuthorityOn", "cannot be before submittedToAuthorityOn");
         }
-        agreement.formalities = new Formalities(formalities.councilDeliberationNumber(),
-                formalities.councilDeliberationDate(), formalities.submittedToAuthorityOn(),
-                formalities.approvedByAuthorityOn(), formalities.evidence() == null ? List.of() : formalities.evidence());
+        // A waiver already given stays: it was the secretariat's decision at the move into force, audited then.
+        agreement.formalities = new Formalities(input.councilDeliberationNumber(), input.councilDeliberationDate(),
+                input.submittedToAuthorityOn(), input.approvedByAuthorityOn(), input.authorityApprovalReference(),
+                evidence(input), agreement.formalities.waiver());
         agreement.flush();
-        audit.record("agreement", id.toString(), "formalities", caller.name(), formalities);
+        audit.record("agreement", id.toString(), "formalities", caller.name(), input);
         return agreement;
+    }
+
+    private static Formalities merge(Formalities recorded, FormalitiesInput given) {
+        return new Formalities(
+                given.councilDeliberationNumber() != null ? given.councilDeliberationNumber() : recorded.councilDeliberationNumber(),
+                given.councilDeliberationDate() != null ? given.councilDeliberationDate() : recorded.councilDeliberationDate(),
+                given.submittedToAuthorityOn() != null ? given.submittedToAuthorityOn() : recorded.submittedToAuthorityOn(),
+                given.approvedByAuthorityOn() != null ? given.approvedByAuthorityOn() : recorded.approvedByAuthorityOn(),
+                given.authorityApprovalReference() != null ? given.authorityApprovalReference() : recorded.authorityApprovalReference(),
+                given.evidence() != null ? evidence(given) : recorded.evidence(), recorded.waiver());
+    }
+
+    private static List<Formalities.Evidence> evidence(FormalitiesInput input) {
+        return input.evidence() == null ? List.of() : input.evidence().stream()
+                .map(e -> new Formalities.Evidence(e.step(), e.description(), e.documentId())).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -133,6 +307,61 @@ public class AgreementService {
             throw ProblemException.notFound("agreement", id);
         }
         return agreement;
+    }
+
+    /** The agreement if the caller may read it; a draft of others is answered as if it did not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Agreement readable(UUID id) {
+        Agreement agreement = get(id);
+        if (!mayRead(agreement)) {
+            throw ProblemException.notFound("agreement", id);
+        }
+        return agreement;
+    }
+
+    /** Signed agreements are for every member; drafts for the secretariat, the council and the agreement's parties. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayRead(Agreement agreement) {
+        return signedOnce(agreement) || seesAllDrafts()
+                || caller.is(Roles.PARTNER) && caller.city().map(agreement.partyCodes::contains).orElse(false);
+    }
+
+    private boolean seesAllDrafts() {
+        return caller.is(Roles.SECRETARIAT) || caller.is(Roles.COUNCIL);
+    }
+
+    /** The drafts the caller's searches may list, by the same rule as {@link #mayRead}. */
+    public AgreementSearch.Drafts draftsForCaller() {
+        if (seesAllDrafts()) {
+            return AgreementSearch.Drafts.ALL;
+        }
+        return AgreementSearch.Drafts.of(caller.is(Roles.PARTNER) ? caller.city().orElse(null) : null);
+    }
+
+    /** Whether the agreement was ever signed: abandoned negotiations stay drafts. */
+    static boolean signedOnce(Agreement agreement) {
+        if (agreement.status.isDraft()) {
+            return false;
+        }
+        return agreement.status != AgreementStatus.TERMINATED
+                || AgreementTransition.count("agreementId = ?1 and to = ?2", agreement.id, AgreementStatus.SIGNED) > 0;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AgreementRevision> revisions(UUID id) {
+        readable(id);
+        return AgreementRevision.of(id);
+    }
+
+    /** The agreement's text as the secretariat records it, to compare and to keep. */
+    private static AgreementInput text(Agreement a) {
+        return new AgreementInput(a.reference, a.type.name(), a.titleFr, a.titleAr, a.titleEn, a.summaryFr, a.summaryAr,
+                a.summaryEn, List.copyOf(a.partyCodes),
+                a.signatories.stream().map(s -> new AgreementInput.SignatoryInput(s.name(), s.title(), s.partyCode())).toList(),
+                a.witnesses.stream().map(w -> new AgreementInput.WitnessInput(w.name(), w.title(), w.organisation())).toList(),
+                a.place, a.signedOn, a.occasion, List.copyOf(a.domains),
+                a.commitments.stream().map(c -> new AgreementInput.CommitmentInput(c.text(), c.owningParty(), c.dueDate(), c.status())).toList(),
+                a.effectiveFrom, a.expiresOn, a.tacitRenewal, a.renewalTermMonths, a.noticeDays, null);
     }
 
     private static void apply(Agreement a, AgreementInput in) {

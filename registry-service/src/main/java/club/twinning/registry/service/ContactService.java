@@ -1,6 +1,7 @@
 package club.twinning.registry.service;
 
 import club.twinning.events.EventType;
+import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
@@ -53,11 +54,14 @@ public class ContactService {
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.partyCode = partyCode;
+        boolean council = councilFlag(false, input.councilMember());
         apply(contact, input, party);
+        contact.councilMember = council;
         contact.persist();
         contact.flush();
         events.contact(EventType.CONTACT_CREATED, contact);
         audit.record("contact", contact.id.toString(), "created", caller.name(), input);
+        auditCouncilFlag(contact, false);
         return contact;
     }
 
@@ -65,12 +69,41 @@ public class ContactService {
         Contact contact = get(id);
         Preconditions.requireMatch(ifMatch, contact.version);
         boolean wasActive = contact.active;
+        boolean wasCouncil = contact.councilMember;
+        boolean council = councilFlag(wasCouncil, input.councilMember());
         apply(contact, input, Party.findById(contact.partyCode));
+        contact.councilMember = council;
         contact.flush();
         boolean deactivated = wasActive && !contact.active;
         events.contact(deactivated ? EventType.CONTACT_DEACTIVATED : EventType.CONTACT_UPDATED, contact);
         audit.record("contact", id.toString(), deactivated ? "deactivated" : "updated", caller.name(), input);
+        auditCouncilFlag(contact, wasCouncil);
         return contact;
+    }
+
+    /**
+     * Whether a contact is the council's address is a governance fact: only the secretariat sets or changes it. A
+     * partner may leave it out (it is kept) or repeat its current value; anything else is refused, naming the field.
+     */
+    private boolean councilFlag(boolean current, Boolean asked) {
+        if (asked == null || asked == current) {
+            return current;
+        }
+        if (!caller.is(Roles.SECRETARIAT)) {
+            throw new ProblemException(403, "council-flag", "Only the secretariat marks the council's address",
+                    "councilMember: only the secretariat may set or change whether a contact is the council's address",
+                    List.of(new Problem.FieldError("councilMember", "only the secretariat may set or change it")))
+                    .with("field", "councilMember");
+        }
+        return asked;
+    }
+
+    /** Every change of the council flag is audited on its own: who, when, from what to what. */
+    private void auditCouncilFlag(Contact contact, boolean before) {
+        if (contact.councilMember != before) {
+            audit.record("contact", contact.id.toString(), "council-flag", caller.name(),
+                    java.util.Map.of("from", before, "to", contact.councilMember));
+        }
     }
 
     private Party requireParty(String code) {
@@ -104,7 +137,6 @@ public class ContactService {
         contact.language = input.language() != null ? input.language() : party.language;
         contact.channels = new ArrayList<>(channels);
         contact.webhookUrl = input.webhookUrl();
-        contact.councilMember = Boolean.TRUE.equals(input.councilMember());
         contact.active = input.active() == null || input.active();
     }
 }
