@@ -20,8 +20,11 @@ record Overlay(String name, List<Map<String, Object>> documents) {
         return Stream.of("dev", "prod");
     }
 
+    private static final Map<String, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each call parses anew (a test may change what it gets); kustomize runs once per overlay. */
     static Overlay render(String name) {
-        String yaml = kustomize(ROOT.resolve("k8s/overlays").resolve(name));
+        String yaml = RENDERED.computeIfAbsent(name, n -> kustomize(ROOT.resolve("k8s/overlays").resolve(n)));
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Object doc : new Yaml(new LoaderOptions()).loadAll(yaml)) {
             if (doc != null) {
@@ -34,6 +37,10 @@ record Overlay(String name, List<Map<String, Object>> documents) {
     }
 
     List<Map<String, Object>> ofKind(String kind) {
+        return ofKind(documents, kind);
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> documents, String kind) {
         return documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     }
 
