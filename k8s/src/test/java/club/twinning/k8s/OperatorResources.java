@@ -2,13 +2,11 @@ package club.twinning.k8s;
 
 import java.util.List;
 import java.util.Map;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
- * The CloudNativePG, Keycloak-operator and External Secrets resources, as far as these manifests use them.
- * Their typed models are not on Maven Central, so these records, written from the operators' CRD
- * references, are parsed strictly: a misspelt or misplaced field fails. The realm itself is parsed into
- * Keycloak's own {@link RealmRepresentation}.
+ * The custom resources these manifests use whose CRD schema is not among ../shared/k8s-schemas (CloudNativePG's
+ * Pooler and ScheduledBackup, the Prometheus operator's PrometheusRule): records written from the operators' CRD
+ * references, parsed strictly, so a misspelt or misplaced field fails.
  */
 final class OperatorResources {
 
@@ -18,95 +16,54 @@ final class OperatorResources {
     record Metadata(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
     }
 
-    record SecretRef(String name, String key) {
+    record LocalRef(String name) {
     }
 
     // CloudNativePG, postgresql.cnpg.io/v1
-    record Cluster(String apiVersion, String kind, Metadata metadata, ClusterSpec spec) {
+    record Pooler(String apiVersion, String kind, Metadata metadata, PoolerSpec spec) {
     }
 
-    record ClusterSpec(int instances, String imageName, Storage storage, Bootstrap bootstrap, Managed managed) {
+    record PoolerSpec(LocalRef cluster, Integer instances, PoolerType type, PgBouncer pgbouncer, Map<String, Object> template) {
     }
 
-    record Storage(String size) {
+    enum PoolerType { rw, ro }
+
+    record PgBouncer(PoolMode poolMode, Map<String, String> parameters, Boolean paused) {
     }
 
-    record Bootstrap(InitDb initdb) {
+    enum PoolMode { session, transaction }
+
+    record ScheduledBackup(String apiVersion, String kind, Metadata metadata, ScheduledBackupSpec spec) {
     }
 
-    record InitDb(String database, String owner) {
+    record ScheduledBackupSpec(String schedule, BackupOwner backupOwnerReference, Boolean immediate, Boolean suspend,
+                               BackupMethod method, LocalRef cluster, String target) {
     }
 
-    record Managed(List<Role> roles) {
+    enum BackupOwner { none, self, cluster }
+
+    enum BackupMethod { barmanObjectStore, volumeSnapshot, plugin }
+
+    // Prometheus operator, monitoring.coreos.com/v1
+    record PrometheusRule(String apiVersion, String kind, Metadata metadata, RuleSpec spec) {
     }
 
-    record Role(String name, String ensure, boolean login, SecretRef passwordSecret) {
+    record RuleSpec(List<RuleGroup> groups) {
     }
 
-    record Database(String apiVersion, String kind, Metadata metadata, DatabaseSpec spec) {
+    record RuleGroup(String name, String interval, List<Rule> rules) {
     }
 
-    record DatabaseSpec(SecretRef cluster, String name, String owner, String ensure) {
+    record Rule(String alert, String record, String expr, String keep_firing_for, Map<String, String> labels,
+                Map<String, String> annotations, @com.fasterxml.jackson.annotation.JsonProperty("for") String forDuration) {
     }
 
-    // Keycloak operator, k8s.keycloak.org/v2alpha1
-    record Keycloak(String apiVersion, String kind, Metadata metadata, KeycloakSpec spec) {
-    }
-
-    record KeycloakSpec(int instances, KeycloakDb db, Http http, Hostname hostname, Proxy proxy) {
-    }
-
-    record KeycloakDb(String vendor, String host, String database, SecretRef usernameSecret, SecretRef passwordSecret) {
-    }
-
-    record Http(Boolean httpEnabled, String tlsSecret) {
-    }
-
-    record Hostname(String hostname, Boolean strict) {
-    }
-
-    record Proxy(String headers) {
-    }
-
-    record KeycloakRealmImport(String apiVersion, String kind, Metadata metadata, RealmImportSpec spec) {
-    }
-
-    record RealmImportSpec(String keycloakCRName, Map<String, Placeholder> placeholders, RealmRepresentation realm) {
-    }
-
-    record Placeholder(SecretRef secret) {
-    }
-
-    // External Secrets Operator, external-secrets.io/v1
-    record ExternalSecret(String apiVersion, String kind, Metadata metadata, ExternalSecretSpec spec) {
-    }
-
-    record ExternalSecretSpec(String refreshInterval, StoreRef secretStoreRef, Target target, List<Data> data) {
-    }
-
-    record StoreRef(String kind, String name) {
-    }
-
-    record Target(String name, String creationPolicy, Template template) {
-    }
-
-    record Template(String type) {
-    }
-
-    record Data(String secretKey, RemoteRef remoteRef) {
-    }
-
-    record RemoteRef(String key, String property) {
-    }
-
-    /** The record type of a custom resource these manifests use, by apiVersion and kind. */
+    /** The record type of a custom resource without a schema here, by apiVersion and kind. */
     static Class<? extends Record> typeOf(String apiVersion, String kind) {
         return switch (apiVersion + "/" + kind) {
-            case "postgresql.cnpg.io/v1/Cluster" -> Cluster.class;
-            case "postgresql.cnpg.io/v1/Database" -> Database.class;
-            case "k8s.keycloak.org/v2alpha1/Keycloak" -> Keycloak.class;
-            case "k8s.keycloak.org/v2alpha1/KeycloakRealmImport" -> KeycloakRealmImport.class;
-            case "external-secrets.io/v1/ExternalSecret" -> ExternalSecret.class;
+            case "postgresql.cnpg.io/v1/Pooler" -> Pooler.class;
+            case "postgresql.cnpg.io/v1/ScheduledBackup" -> ScheduledBackup.class;
+            case "monitoring.coreos.com/v1/PrometheusRule" -> PrometheusRule.class;
             default -> null;
         };
     }

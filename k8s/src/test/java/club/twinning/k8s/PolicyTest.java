@@ -31,7 +31,7 @@ class PolicyTest {
     @MethodSource("overlays")
     void everyContainerIsProbedLimitedAndLockedDown(String overlay) {
         List<String> problems = new ArrayList<>();
-        List<Map<String, Object>> deployments = Overlay.render(overlay).ofKind("Deployment");
+        List<Map<String, Object>> deployments = Wiring.quarkus(Overlay.render(overlay).documents());
         assertEquals(4, deployments.size(), "one Deployment per service and the portal");
         for (Map<String, Object> d : deployments) {
             Map<String, Object> pod = at(d, "spec", "template", "spec");
@@ -60,7 +60,7 @@ class PolicyTest {
     @MethodSource("overlays")
     void everyServiceHasItsCompanions(String overlay) {
         Overlay rendered = Overlay.render(overlay);
-        Set<String> services = names(rendered, "Deployment");
+        Set<String> services = Wiring.quarkus(rendered.documents()).stream().map(Overlay::name).collect(Collectors.toSet());
         for (String kind : List.of("Service", "ServiceAccount", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy")) {
             assertTrue(names(rendered, kind).containsAll(services), overlay + ": a " + kind + " for each of " + services);
         }
