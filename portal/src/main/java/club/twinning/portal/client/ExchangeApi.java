@@ -33,9 +33,10 @@ public interface ExchangeApi {
     @Path("/requests/{id}/votes")
     JsonNode vote(@PathParam("id") String id, JsonNode vote);
 
+    /** {@code ifMatch}: the ETag of the request as the page showed it (its version, quoted). */
     @POST
     @Path("/requests/{id}/withdrawal")
-    JsonNode withdraw(@PathParam("id") String id, JsonNode reason);
+    JsonNode withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode reason);
 
     @GET
     @Path("/visits")
@@ -51,11 +52,11 @@ public interface ExchangeApi {
 
     @POST
     @Path("/visits/{id}/confirmation")
-    JsonNode confirmVisit(@PathParam("id") String id);
+    JsonNode confirmVisit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch);
 
     @POST
     @Path("/visits/{id}/report")
-    JsonNode fileReport(@PathParam("id") String id, JsonNode report);
+    JsonNode fileReport(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode report);
 
     @GET
     @Path("/matches")

@@ -8,7 +8,7 @@ import java.util.List;
 public final class Choices {
 
     static final List<String> requestStatuses = List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED", "REJECTED",
-            "CHANGES_REQUESTED", "WITHDRAWN", "SCHEDULED", "COMPLETED");
+            "CHANGES_REQUESTED", "WITHDRAWN", "SCHEDULED", "COMPLETED", "ON_HOLD", "CLOSED");
     static final List<String> agreementStatuses = List.of("DRAFT", "NEGOTIATION", "PENDING_FORMALITIES", "SIGNED",
             "IN_FORCE", "SUSPENDED", "TERMINATED", "EXPIRED");
     static final List<String> agreementTypes = List.of("TWINNING", "MOU", "COOPERATION_AGREEMENT", "FRIENDSHIP_PACT");

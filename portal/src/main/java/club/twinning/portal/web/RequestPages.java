@@ -118,7 +118,7 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object withdraw(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
         ObjectNode reason = texts(json.createObjectNode(), fields, "reason");
-        return act(id, () -> exchange.withdraw(id, reason));
+        return act(id, () -> exchange.withdraw(id, ifMatch(fields), reason));
     }
 
     @POST
@@ -164,6 +164,15 @@ public class RequestPages {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * The If-Match of a change: the version of the resource the page showed (its hidden {@code version} field), as
+     * the service's ETag; a page rendered before someone else's change gets the service's 412, shown with the form.
+     */
+    static String ifMatch(MultivaluedMap<String, String> fields) {
+        String version = blankToNull(fields.getFirst("version"));
+        return version == null ? null : "\"" + version + "\"";
     }
 
     /** Puts each named form field into {@code into} under the same name, trimmed, a blank one as null. */

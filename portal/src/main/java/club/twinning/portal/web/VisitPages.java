@@ -1,6 +1,7 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
+import static club.twinning.portal.web.RequestPages.ifMatch;
 import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.ExchangeApi;
@@ -71,8 +72,9 @@ public class VisitPages {
     @POST
     @Path("/visits/{id}/confirmation")
     @RolesAllowed("partner")
-    public Object confirm(@PathParam("id") String id) {
-        return act(id, () -> exchange.confirmVisit(id));
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object confirm(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        return act(id, () -> exchange.confirmVisit(id, ifMatch(fields)));
     }
 
     @POST
@@ -85,7 +87,7 @@ public class VisitPages {
         lines(fields.getFirst("followUps")).forEach(line -> followUps.addObject().put("action", line));
         var attendance = report.putArray("attendance");
         lines(fields.getFirst("attendance")).forEach(attendance::add);
-        return act(id, () -> exchange.fileReport(id, report));
+        return act(id, () -> exchange.fileReport(id, ifMatch(fields), report));
     }
 
     @GET
