@@ -5,10 +5,14 @@ import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryAttempt;
 import club.twinning.notification.domain.DeliveryStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import club.twinning.platform.work.AfterCommit;
+import club.twinning.platform.work.Drain;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,9 @@ import org.jboss.logging.Logger;
  * ({@code FOR UPDATE SKIP LOCKED}: replicas share the work, none sends a row twice). A failure is retried
  * with exponential backoff and jitter, persisted in the row so a restart resumes it; past the limit the
  * delivery is FAILED and recorded on the dead-letter topic.
+ *
+ * <p>The transaction that writes deliveries wakes the worker when it commits ({@link #wakeAfterCommit()}), so a
+ * notification leaves within milliseconds of its event; the schedule only picks up retries that fall due.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -44,9 +51,12 @@ public class DeliveryWorker {
     private final Emitter<String> deadLetters;
     /** Sending is waiting on SMTP servers and partners' endpoints: several rows go out at once. */
     private final ExecutorService senders;
+    private final AfterCommit afterCommit;
+    /** Rounds run one after another on this thread, woken by commits and by the schedule. */
+    private final Drain drain;
 
     DeliveryWorker(EntityManager em, Channels channels, NotificationConfig config, Clock clock, MeterRegistry metrics,
-                   ObjectMapper json, @Channel("dead-letters") Emitter<String> deadLetters) {
+                   ObjectMapper json, @Channel("dead-letters") Emitter<String> deadLetters, AfterCommit afterCommit) {
         this.em = em;
         this.channels = channels;
         this.config = config;
@@ -60,19 +70,28 @@ public class DeliveryWorker {
             return t;
         });
         metrics.gauge("twinning.deliveries.queue", this, DeliveryWorker::queueDepth);
+        this.afterCommit = afterCommit;
+        this.drain = new Drain("delivery-rounds", this::round);
     }
 
+    void open(@Observes StartupEvent started) {
+        drain.open();
+    }
+
+    /** Called in a transaction that wrote deliveries: they are sent as soon as it commits. */
+    public void wakeAfterCommit() {
+        afterCommit.wake(drain);
+    }
+
+    /** The safety net, and the retries that fall due: round after round while there is a backlog. */
     @Scheduled(every = "${twinning.notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sendDue() throws InterruptedException {
-        // Round after round while there is a backlog; the schedule only wakes an idle queue.
-        while (round() == config.concurrency() * config.batchSize()) {
-            LOG.debugf("backlog: another round");
-        }
+    void sendDue() {
+        drain.wake();
     }
 
     /** Every sender sends up to a batch; returns how many went out (or failed for now). */
-    private int round() throws InterruptedException {
+    private int round() {
         List<Future<Integer>> running = new ArrayList<>();
         for (int w = 0; w < config.concurrency(); w++) {
             running.add(senders.submit(() -> {
@@ -89,6 +108,9 @@ public class DeliveryWorker {
                 total += sender.get();
             } catch (ExecutionException e) {
                 LOG.errorf(e.getCause(), "a delivery round failed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
             }
         }
         return total;
@@ -96,6 +118,7 @@ public class DeliveryWorker {
 
     @jakarta.annotation.PreDestroy
     void stop() {
+        drain.close();
         senders.shutdownNow();
     }
 
