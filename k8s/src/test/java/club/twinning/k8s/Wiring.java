@@ -665,6 +665,11 @@ final class Wiring {
             if (file == null || !file.contains("quarkus.smallrye-health.check.\"io.quarkus.kafka.client.health.KafkaHealthCheck\".enabled=false")) {
                 problems.add(service + ": Kafka's client health check stays in readiness (no mounted config file turns it off)");
             }
+            for (Channel c : channels(service)) {
+                if (file == null || !file.contains("quarkus.messaging.health.\"" + c.name() + "\".startup.enabled=false")) {
+                    problems.add(service + ": channel " + c.name() + " reports to the startup probe: a pod cannot start while Kafka is down");
+                }
+            }
         }
         return problems;
     }
