@@ -113,6 +113,77 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Rows no OpenAPI document can derive: only the secretariat sets a contact's council flag (a partner of the
+     * contact's own city included), and a draft is for its parties, the council and the secretariat (404 to others).
+     */
+    @Test
+    void theCouncilFlagIsTheSecretariatsAndADraftIsItsParties() {
+        List<String> rows = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        // A contact of its own, inactive, so that setting the flag tells it nothing.
+        String email = "matrix-flag-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Map<String, Object> contact = new java.util.HashMap<>(Map.of("name", "Matrix council flag", "email", email, "active", false));
+        String contactId = as("secretariat").contentType("application/json").body(contact)
+                .post(Stack.REGISTRY + "/api/parties/es-semara/contacts").then().statusCode(201).extract().path("id");
+        contact.put("councilMember", true);
+        var partner = as("partner.es-semara").contentType("application/json").header("If-Match", etag("partner.es-semara", contactId))
+                .body(contact).put(Stack.REGISTRY + "/api/contacts/" + contactId).then().extract();
+        expect(rows, wrong, "registry PUT /api/contacts/{id} councilMember=true, own city", "partner A", partner.statusCode(), 403);
+        if (!"councilMember".equals(partner.path("errors[0].field"))) {
+            wrong.add("the partner's 403 does not name councilMember: " + partner.asString());
+        }
+        int secretariat = as("secretariat").contentType("application/json").header("If-Match", etag("secretariat", contactId))
+                .body(contact).put(Stack.REGISTRY + "/api/contacts/" + contactId).statusCode();
+        expect(rows, wrong, "registry PUT /api/contacts/{id} councilMember=true", "secretariat", secretariat, 200);
+        contact.put("councilMember", false);
+        as("secretariat").contentType("application/json").header("If-Match", etag("secretariat", contactId)).body(contact)
+                .put(Stack.REGISTRY + "/api/contacts/" + contactId).then().statusCode(200);
+
+        // A draft between Agadez and Niamey: partner.agadez is a party, partner.banjul is not.
+        String reference = "MATRIX-DRAFT-" + UUID.randomUUID().toString().substring(0, 8);
+        String draft = as("secretariat").contentType("application/json").body(Map.of("reference", reference, "type", "TWINNING",
+                        "titleFr", "Projet de jumelage (test de la matrice)", "parties", List.of("agadez", "niamey")))
+                .post(Stack.REGISTRY + "/api/agreements").then().statusCode(201).extract().path("id");
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put("partner.agadez", 200);
+        expected.put("partner.banjul", 404);
+        expected.put("council.tombouctou", 200);
+        expected.put("council.expert", 200);
+        expected.put("secretariat", 200);
+        expected.put("ops", 404);
+        for (var who : expected.entrySet()) {
+            for (String path : List.of("", "/documents", "/history")) {
+                expect(rows, wrong, "registry GET /api/agreements/{draft}" + path, who.getKey(),
+                        as(who.getKey()).get(Stack.REGISTRY + "/api/agreements/" + draft + path).statusCode(), who.getValue());
+            }
+            int listed = as(who.getKey()).get(Stack.REGISTRY + "/api/agreements?q=" + reference).then().statusCode(200)
+                    .extract().jsonPath().getList("items").size();
+            expect(rows, wrong, "registry GET /api/agreements?q={draft}: items", who.getKey(), listed, who.getValue() == 200 ? 1 : 0);
+        }
+        // Abandoned before signing: it stays a draft, out of everyone's way.
+        as("secretariat").contentType("application/json").header("If-Match", "*")
+                .body(Map.of("to", "TERMINATED", "reason", "test de la matrice d'autorisations"))
+                .post(Stack.REGISTRY + "/api/agreements/" + draft + "/transitions").then().statusCode(200);
+        System.out.println("\nCouncil flag and draft visibility\n" + String.join("\n", rows));
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void expect(List<String> rows, List<String> wrong, String what, String who, int actual, int expected) {
+        rows.add(String.format("%-62s%-20s%s", what, who, actual + (actual == expected ? "" : " ✗ expected " + expected)));
+        if (actual != expected) {
+            wrong.add(what + " as " + who + ": " + actual + ", expected " + expected);
+        }
+    }
+
+    private static String etag(String user, String contactId) {
+        return as(user).get(Stack.REGISTRY + "/api/contacts/" + contactId).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(Stack.token(user));
+    }
+
     /** Null when the status is as expected; else what was expected. */
     static String verdict(String key, Set<String> roles, Caller caller, int status) {
         if (status >= 500) {
