@@ -51,14 +51,17 @@ class RoutingTest {
     }
 
     @Test
-    void aSubmittedRequestReachesThePartnerCityAndTheCouncilInTheirLanguages() {
+    void aSubmittedRequestReachesThePartnerCityAndTheCouncilInTheirLanguagesAndTheSubmittingCityGetsAReceipt() {
         UUID request = UUID.randomUUID();
         String id = events.publish(EventType.REQUEST_SUBMITTED, request.toString(), request(request, "SUBMITTED"));
 
         List<Delivery> made = Deliveries.await(id, DeliveryStatus.SENT);
         // Every active council member of the network hears, so other tests' members may too.
-        assertThat(made).extracting(d -> d.recipient).contains(host.email(), council.email())
-                .doesNotContain(requester.email()).as("an inactive contact hears nothing").doesNotContain(former.email());
+        assertThat(made).filteredOn(d -> Delivery.NOTICE.equals(d.purpose)).extracting(d -> d.recipient)
+                .contains(host.email(), council.email()).doesNotContain(requester.email())
+                .as("an inactive contact hears nothing").doesNotContain(former.email());
+        assertThat(made).filteredOn(d -> Delivery.RECEIPT.equals(d.purpose)).extracting(d -> d.recipient)
+                .as("the submitting city's contacts get a receipt").containsExactly(requester.email());
 
         Mailbox.Received arabic = Mailbox.of(host.email(), Deliveries.ids(made)).get(0);
         assertThat(arabic.subject()).startsWith("طلب خبرة جديد").contains("Gestion de l'eau");
@@ -68,6 +71,53 @@ class RoutingTest {
         Mailbox.Received english = Mailbox.of(council.email(), Deliveries.ids(made)).get(0);
         assertThat(english.subject()).startsWith("New expertise request");
         assertThat(english.html()).contains("dir=\"ltr\"").contains("lang=\"en\"");
+
+        Mailbox.Received receipt = Mailbox.of(requester.email(), Deliveries.ids(made)).get(0);
+        assertThat(receipt.subject()).isEqualTo("Demande reçue : Gestion de l'eau en zone aride");
+        assertThat(receipt.text()).contains("Votre demande « Gestion de l'eau en zone aride »")
+                .as("its number").contains(request.toString()).contains("2027-02-01 – 2027-02-28");
+    }
+
+    @Test
+    void aHoldAndItsEndReachBothCitiesAClosureAndAFlaggedVisitTheCouncilTooWithTheReasonQuoted() {
+        UUID request = UUID.randomUUID();
+        String held = events.publish(EventType.REQUEST_ON_HOLD, request.toString(),
+                request(request, "ON_HOLD", "Eau " + request, "Travaux de la mairie"));
+        List<Delivery> hold = Deliveries.await(held, DeliveryStatus.SENT);
+        assertThat(hold).extracting(d -> d.recipient).containsExactlyInAnyOrder(requester.email(), host.email());
+        assertThat(Mailbox.of(requester.email(), Deliveries.ids(hold)).get(0)).satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Demande Eau " + request + " en attente : accord suspendu");
+            assertThat(m.text()).contains("Motif indiqué : « Travaux de la mairie »");
+        });
+        Mailbox.Received arabic = Mailbox.of(host.email(), Deliveries.ids(hold)).get(0);
+        assertThat(arabic.subject()).startsWith("الطلب").contains("معلق");
+        assertThat(arabic.html()).contains("dir=\"rtl\"").contains("السبب المذكور: «Travaux de la mairie»");
+
+        String resumed = events.publish(EventType.REQUEST_RESUMED, request.toString(), request(request, "SUBMITTED", "Eau " + request, null));
+        List<Delivery> resume = Deliveries.await(resumed, DeliveryStatus.SENT);
+        assertThat(resume).extracting(d -> d.recipient).containsExactlyInAnyOrder(requester.email(), host.email());
+        assertThat(Mailbox.of(requester.email(), Deliveries.ids(resume)).get(0).text())
+                .contains("reprend là où elle en était").doesNotContain("Motif");
+
+        String closed = events.publish(EventType.REQUEST_CLOSED, request.toString(),
+                request(request, "CLOSED", "Eau " + request, "L'accord a été résilié <b>d'un commun accord</b>"));
+        List<Delivery> close = Deliveries.await(closed, DeliveryStatus.SENT);
+        assertThat(close).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email());
+        Mailbox.Received toCouncil = Mailbox.of(council.email(), Deliveries.ids(close)).get(0);
+        assertThat(toCouncil.subject()).isEqualTo("Request Eau " + request + " closed: the agreement has ended");
+        assertThat(toCouncil.text()).contains("Reason given: \"L'accord a été résilié <b>d'un commun accord</b>\"");
+        assertThat(toCouncil.html()).as("the user's words are text, not markup").contains("&lt;b&gt;");
+
+        UUID visit = UUID.randomUUID();
+        String flagged = events.publish(EventType.VISIT_FLAGGED, visit.toString(), new VisitChanged(visit, request, semara,
+                agadez, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 5), "PLANNED", "exchange-service",
+                "Accord suspendu le 3 janvier", null, Instant.now(), 2));
+        List<Delivery> flag = Deliveries.await(flagged, DeliveryStatus.SENT);
+        assertThat(flag).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email());
+        assertThat(Mailbox.of(requester.email(), Deliveries.ids(flag)).get(0)).satisfies(m -> {
+            assertThat(m.subject()).startsWith("Visite à revoir : ");
+            assertThat(m.text()).contains("du 2027-02-01 – 2027-02-05").contains("Motif indiqué : « Accord suspendu le 3 janvier »");
+        });
     }
 
     @Test
@@ -128,8 +178,12 @@ class RoutingTest {
     }
 
     private ExchangeRequestChanged request(UUID id, String status, String title) {
+        return request(id, status, title, null);
+    }
+
+    private ExchangeRequestChanged request(UUID id, String status, String title, String reason) {
         return new ExchangeRequestChanged(id, agadez, semara, UUID.randomUUID(), "desert-land-management",
                 title, status, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28),
-                "partner." + agadez, null, null, null, new Tally(0, 0, 0, 0), Instant.now(), 1);
+                "partner." + agadez, reason, null, null, new Tally(0, 0, 0, 0), Instant.now(), 1);
     }
 }

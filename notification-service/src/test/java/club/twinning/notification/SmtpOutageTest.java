@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The SMTP server goes down and comes back: the email is retried and arrives exactly once. */
 @QuarkusTest
-@QuarkusTestResource(SmtpRelay.class)
+@QuarkusTestResource(Outages.class)
 class SmtpOutageTest {
 
     @Test
@@ -29,7 +29,7 @@ class SmtpOutageTest {
             String party = People.party(events, "smara", "fr", "Africa/Casablanca");
             ContactChanged contact = People.announce(events, People.contact(party, "fr", false, List.of("email"), null));
 
-            SmtpRelay.down();
+            Outages.smtp.down();
             String id;
             try {
                 UUID agreement = UUID.randomUUID();
@@ -43,7 +43,7 @@ class SmtpOutageTest {
                 assertThat(failing.lastError).isNotBlank();
                 assertThat(Mailbox.of(contact.email(), List.of(failing.id))).isEmpty();
             } finally {
-                SmtpRelay.up();
+                Outages.smtp.up();
             }
 
             Delivery sent = Deliveries.await(id, DeliveryStatus.SENT).get(0);

@@ -8,14 +8,14 @@ import java.util.UUID;
 
 /** A delivery as ops read it; the recipient of a webhook is its URL, never its secret. */
 public record DeliveryView(UUID id, String eventId, String eventType, UUID contactId, String partyCode, String recipient,
-                           String channel, String language, String status, int attempts, Instant createdAt,
+                           String purpose, String channel, String language, String status, int attempts, Instant createdAt,
                            Instant nextAttemptAt, Instant sentAt, String lastError, List<Attempt> attemptLog) {
 
     public record Attempt(Instant at, String outcome, String detail) {
     }
 
     public static DeliveryView of(Delivery d, List<DeliveryAttempt> attempts) {
-        return new DeliveryView(d.id, d.eventId, d.eventType, d.contactId, d.partyCode, d.recipient, d.channel, d.language,
+        return new DeliveryView(d.id, d.eventId, d.eventType, d.contactId, d.partyCode, d.recipient, d.purpose, d.channel, d.language,
                 d.status.name(), d.attempts, d.createdAt, d.nextAttemptAt, d.sentAt, d.lastError,
                 attempts == null ? null : attempts.stream().map(a -> new Attempt(a.at, a.outcome, a.detail)).toList());
     }

@@ -17,6 +17,9 @@ public class Delivery extends PanacheEntityBase {
 
     public static final String EMAIL = "EMAIL";
     public static final String WEBHOOK = "WEBHOOK";
+    /** What the event means to its reader: a notice of it, or (to the city that submitted) a receipt. */
+    public static final String NOTICE = "NOTICE";
+    public static final String RECEIPT = "RECEIPT";
 
     @Id
     public UUID id;
@@ -28,6 +31,9 @@ public class Delivery extends PanacheEntityBase {
     public String eventData;
     public UUID contactId;
     public String recipient;
+    /** The name the email greets (a council member from Keycloak is no contact). */
+    public String recipientName;
+    public String purpose = NOTICE;
     public String partyCode;
     public String language;
     public String channel;

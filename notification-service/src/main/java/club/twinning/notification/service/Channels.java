@@ -44,10 +44,18 @@ public class Channels {
         if (Delivery.WEBHOOK.equals(d.channel)) {
             webhook(d);
         } else {
-            ContactView contact = d.contactId == null ? null : ContactView.findById(d.contactId);
-            MailComposer.Mail mail = composer.compose(d.eventType, d.eventData, d.language, contact == null ? null : contact.name);
+            MailComposer.Mail mail = composer.compose(d.eventType, d.purpose, d.eventData, d.language, name(d));
             mail(d.recipient, mail, d.id.toString());
         }
+    }
+
+    /** The name the email greets: the row's, else (rows written before it had one) the contact's. */
+    public static String name(Delivery d) {
+        if (d.recipientName != null) {
+            return d.recipientName;
+        }
+        ContactView contact = d.contactId == null ? null : ContactView.findById(d.contactId);
+        return contact == null ? null : contact.name;
     }
 
     /** {@code deliveries}: the delivery ids the email carries, in a header, so that any email can be traced to its rows. */

@@ -1,6 +1,5 @@
 package club.twinning.notification.service;
 
-import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryAttempt;
 import club.twinning.notification.domain.DeliveryStatus;
@@ -48,11 +47,10 @@ public class DigestJob {
         int sent = 0;
         for (List<Delivery> deliveries : byRecipient.values()) {
             Delivery first = deliveries.get(0);
-            ContactView contact = first.contactId == null ? null : ContactView.findById(first.contactId);
             List<MailComposer.Line> lines = deliveries.stream()
-                    .map(d -> composer.line(d.eventType, d.eventData, d.language)).toList();
+                    .map(d -> composer.line(d.eventType, d.purpose, d.eventData, d.language)).toList();
             try {
-                channels.mail(first.recipient, composer.digest(lines, first.language, contact == null ? null : contact.name),
+                channels.mail(first.recipient, composer.digest(lines, first.language, Channels.name(first)),
                         String.join(",", deliveries.stream().map(d -> d.id.toString()).toList()));
                 for (Delivery d : deliveries) {
                     d.status = DeliveryStatus.SENT;

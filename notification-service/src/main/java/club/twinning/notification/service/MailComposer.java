@@ -1,6 +1,7 @@
 package club.twinning.notification.service;
 
 import club.twinning.events.EventType;
+import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.PartyView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,8 +54,8 @@ public class MailComposer {
         this.text = text;
     }
 
-    public Mail compose(String eventType, String data, String language, String name) {
-        Line line = line(eventType, data, language);
+    public Mail compose(String eventType, String purpose, String data, String language, String name) {
+        Line line = line(eventType, purpose, data, language);
         return render(language, line.subject(), name, List.of(line.body()));
     }
 
@@ -66,10 +67,17 @@ public class MailComposer {
         return render(language, words.digest_subject(lines.size()), name, paragraphs);
     }
 
-    public Line line(String eventType, String data, String language) {
+    /** {@code purpose}: {@link Delivery#RECEIPT} tells the submitting city its request arrived; else a notice of the event. */
+    public Line line(String eventType, String purpose, String data, String language) {
         MailMessages words = words(language);
         MailModel m = model(data, language);
         EventType type = EventType.of(eventType).orElseThrow(() -> new IllegalArgumentException("no mail for " + eventType));
+        if (Delivery.RECEIPT.equals(purpose)) {
+            if (type != EventType.REQUEST_SUBMITTED) {
+                throw new IllegalArgumentException("no receipt for " + eventType);
+            }
+            return new Line(words.subject_request_received(m), words.body_request_received(m));
+        }
         return switch (type) {
             case AGREEMENT_STATUS_CHANGED -> new Line(words.subject_agreement_status_changed(m), words.body_agreement_status_changed(m));
             case RENEWAL_DUE -> new Line(words.subject_renewal_due(m), words.body_renewal_due(m));
@@ -78,10 +86,14 @@ public class MailComposer {
             case CHANGES_REQUESTED -> new Line(words.subject_changes_requested(m), words.body_changes_requested(m));
             case REQUEST_WITHDRAWN -> new Line(words.subject_request_withdrawn(m), words.body_request_withdrawn(m));
             case REQUEST_ESCALATED -> new Line(words.subject_request_escalated(m), words.body_request_escalated(m));
+            case REQUEST_ON_HOLD -> new Line(words.subject_request_on_hold(m), words.body_request_on_hold(m));
+            case REQUEST_RESUMED -> new Line(words.subject_request_resumed(m), words.body_request_resumed(m));
+            case REQUEST_CLOSED -> new Line(words.subject_request_closed(m), words.body_request_closed(m));
             case VISIT_PLANNED -> new Line(words.subject_visit_planned(m), words.body_visit_planned(m));
             case VISIT_CONFIRMED -> new Line(words.subject_visit_confirmed(m), words.body_visit_confirmed(m));
             case VISIT_CANCELLED -> new Line(words.subject_visit_cancelled(m), words.body_visit_cancelled(m));
             case VISIT_COMPLETED -> new Line(words.subject_visit_completed(m), words.body_visit_completed(m));
+            case VISIT_FLAGGED -> new Line(words.subject_visit_flagged(m), words.body_visit_flagged(m));
             case RELATIONSHIP_DORMANT -> new Line(words.subject_relationship_dormant(m), words.body_relationship_dormant(m));
             default -> throw new IllegalArgumentException("no mail for " + eventType);
         };
@@ -130,7 +142,7 @@ public class MailComposer {
             detail = StreamSupport.stream(d.get("reasons").spliterator(), false).map(JsonNode::asText)
                     .collect(Collectors.joining("; "));
         }
-        return new MailModel(first(d, "title", "reference"), partyA, partyB, String.join(", ", codes),
+        return new MailModel(first(d, "title", "reference"), first(d, "requestId"), partyA, partyB, String.join(", ", codes),
                 status == null ? null : STATUS.getOrDefault(language, STATUS.get("fr")).getOrDefault(status, status),
                 first(d, "reason"), dates, detail == null ? "" : detail);
     }

@@ -26,6 +26,14 @@ public interface MailMessages {
     String body_request_withdrawn(MailModel m);
     String subject_request_escalated(MailModel m);
     String body_request_escalated(MailModel m);
+    String subject_request_received(MailModel m);
+    String body_request_received(MailModel m);
+    String subject_request_on_hold(MailModel m);
+    String body_request_on_hold(MailModel m);
+    String subject_request_resumed(MailModel m);
+    String body_request_resumed(MailModel m);
+    String subject_request_closed(MailModel m);
+    String body_request_closed(MailModel m);
     String subject_visit_planned(MailModel m);
     String body_visit_planned(MailModel m);
     String subject_visit_confirmed(MailModel m);
@@ -34,6 +42,8 @@ public interface MailMessages {
     String body_visit_cancelled(MailModel m);
     String subject_visit_completed(MailModel m);
     String body_visit_completed(MailModel m);
+    String subject_visit_flagged(MailModel m);
+    String body_visit_flagged(MailModel m);
     String subject_relationship_dormant(MailModel m);
     String body_relationship_dormant(MailModel m);
 }

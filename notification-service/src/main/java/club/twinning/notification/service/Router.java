@@ -4,6 +4,7 @@ import club.twinning.events.EventType;
 import club.twinning.notification.config.NotificationConfig;
 import club.twinning.notification.domain.ContactPreference;
 import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.domain.CouncilMember;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
 import club.twinning.notification.domain.Digest;
@@ -25,16 +26,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * Who hears what: an agreement's status change → its parties' contacts; a request submitted → the partner
- * city's contacts and the council; a decision, changes requested, a withdrawal, a visit step → both cities;
- * an escalation, a renewal due, a dormant twinning → the council and the secretariat. Each recipient gets
- * one delivery row per channel it wants, written in the consumer's transaction.
+ * Who hears what: an agreement's status change → its parties' contacts; a request submitted → the partner city's
+ * contacts and the council, and a receipt to the submitting city's contacts; a decision, changes requested, a
+ * withdrawal, a hold or its end, a visit step → both cities; a request closed or a visit flagged because its
+ * agreement ended → both cities and the council; an escalation, a renewal due, a dormant twinning → the council and
+ * the secretariat. The council is whoever holds the council role in Keycloak (see {@link CouncilDirectory}) and the
+ * contacts the secretariat marked as the council's address. Each recipient gets one delivery row per channel it
+ * wants, written in the consumer's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Router {
+
+    private static final Logger LOG = Logger.getLogger(Router.class);
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -52,46 +59,89 @@ public class Router {
     public int route(EventType type, IncomingEvent event) throws IOException {
         JsonNode data = json.readTree(event.data());
         Map<UUID, ContactView> contacts = new LinkedHashMap<>();
+        List<ContactView> receipts = List.of();
+        boolean council = false;
         boolean secretariat = false;
         switch (type) {
             case AGREEMENT_STATUS_CHANGED -> add(contacts, ContactView.activeOf(codes(data.path("partyCodes"))));
             case REQUEST_SUBMITTED -> {
                 add(contacts, ContactView.activeOf(List.of(data.path("partnerParty").asText())));
-                add(contacts, ContactView.council());
+                receipts = ContactView.activeOf(List.of(data.path("requestingParty").asText()));
+                council = true;
             }
-            case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN ->
-                    add(contacts, ContactView.activeOf(List.of(data.path("requestingParty").asText(), data.path("partnerParty").asText())));
-            case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED ->
-                    add(contacts, ContactView.activeOf(List.of(data.path("hostParty").asText(), data.path("visitingParty").asText())));
+            case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN, REQUEST_ON_HOLD, REQUEST_RESUMED -> add(contacts, bothCities(data));
+            case REQUEST_CLOSED -> {
+                add(contacts, bothCities(data));
+                council = true;
+            }
+            case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED -> add(contacts, bothCities(data));
+            case VISIT_FLAGGED -> {
+                add(contacts, bothCities(data));
+                council = true;
+            }
             case REQUEST_ESCALATED, RENEWAL_DUE, RELATIONSHIP_DORMANT -> {
-                add(contacts, ContactView.council());
+                council = true;
                 secretariat = true;
             }
             default -> {
                 return 0; // nobody is told of this one
             }
         }
+        if (council) {
+            add(contacts, ContactView.council());
+        }
         Instant now = clock.instant();
         int made = 0;
         for (ContactView contact : contacts.values()) {
-            ContactPreference preference = ContactPreference.of(contact.id);
-            String language = language(contact);
-            if (contact.channels.contains("email") && contact.email != null && preference.wants(type.type(), Delivery.EMAIL)) {
-                boolean digest = preference.digest == Digest.DAILY;
-                made += insert(event, type, contact.id, contact.email, contact.partyCode, language, Delivery.EMAIL,
-                        digest ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING,
-                        digest ? nextDigest(contact, preference.digestHour, now) : now, now);
-            }
-            if (contact.channels.contains("webhook") && contact.webhookUrl != null
-                    && WebhookSecret.findById(contact.id) != null && preference.wants(type.type(), Delivery.WEBHOOK)) {
-                made += insert(event, type, contact.id, contact.webhookUrl, contact.partyCode, language, Delivery.WEBHOOK,
-                        DeliveryStatus.PENDING, now, now);
+            made += toContact(event, type, contact, Delivery.NOTICE, now);
+        }
+        for (ContactView contact : receipts) {
+            made += toContact(event, type, contact, Delivery.RECEIPT, now);
+        }
+        if (council) {
+            for (CouncilMember member : CouncilMember.all()) {
+                if (member.email == null) {
+                    LOG.infof("council member %s has no email: not told of %s %s", member.username, type.type(), event.id());
+                    continue;
+                }
+                made += insert(event, type, null, member.email, member.name, null, member.language, Delivery.EMAIL,
+                        Delivery.NOTICE, DeliveryStatus.PENDING, now, now);
             }
         }
         if (secretariat) {
-            made += insert(event, type, null, config.secretariatEmail(), null, "fr", Delivery.EMAIL, DeliveryStatus.PENDING, now, now);
+            made += insert(event, type, null, config.secretariatEmail(), null, null, "fr", Delivery.EMAIL, Delivery.NOTICE,
+                    DeliveryStatus.PENDING, now, now);
         }
         return made;
+    }
+
+    /** One row per channel the contact wants: an email now or in its digest, a signed webhook. */
+    private int toContact(IncomingEvent event, EventType type, ContactView contact, String purpose, Instant now) {
+        ContactPreference preference = ContactPreference.of(contact.id);
+        String language = language(contact);
+        int made = 0;
+        if (contact.channels.contains("email") && contact.email != null && preference.wants(type.type(), Delivery.EMAIL)) {
+            boolean digest = preference.digest == Digest.DAILY;
+            made += insert(event, type, contact.id, contact.email, contact.name, contact.partyCode, language, Delivery.EMAIL,
+                    purpose, digest ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING,
+                    digest ? nextDigest(contact, preference.digestHour, now) : now, now);
+        }
+        if (contact.channels.contains("webhook") && contact.webhookUrl != null
+                && WebhookSecret.findById(contact.id) != null && preference.wants(type.type(), Delivery.WEBHOOK)) {
+            made += insert(event, type, contact.id, contact.webhookUrl, contact.name, contact.partyCode, language,
+                    Delivery.WEBHOOK, purpose, DeliveryStatus.PENDING, now, now);
+        }
+        return made;
+    }
+
+    private static List<ContactView> bothCities(JsonNode data) {
+        List<String> parties = new ArrayList<>();
+        for (String field : List.of("requestingParty", "partnerParty", "hostParty", "visitingParty")) {
+            if (data.hasNonNull(field)) {
+                parties.add(data.get(field).asText());
+            }
+        }
+        return ContactView.activeOf(parties);
     }
 
     /** The next local digest hour for this contact, in its party's time zone (UTC when unknown). */
@@ -111,18 +161,19 @@ public class Router {
         return party != null && party.language != null ? party.language : "fr";
     }
 
-    private int insert(IncomingEvent event, EventType type, UUID contactId, String recipient, String party, String language,
-                       String channel, DeliveryStatus status, Instant next, Instant now) {
+    private int insert(IncomingEvent event, EventType type, UUID contactId, String recipient, String name, String party,
+                       String language, String channel, String purpose, DeliveryStatus status, Instant next, Instant now) {
         return em.createNativeQuery("""
                 INSERT INTO delivery (id, event_id, event_type, event_source, event_subject, event_time, event_data,
-                    contact_id, recipient, party_code, language, channel, status, attempts, next_attempt_at, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?15)
-                ON CONFLICT (event_id, recipient, channel) DO NOTHING""")
+                    contact_id, recipient, recipient_name, party_code, language, channel, purpose, status, attempts,
+                    next_attempt_at, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0, ?16, ?17)
+                ON CONFLICT (event_id, recipient, channel, purpose) DO NOTHING""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, event.id()).setParameter(3, type.type())
                 .setParameter(4, event.source()).setParameter(5, event.subject()).setParameter(6, now)
                 .setParameter(7, event.data()).setParameter(8, contactId).setParameter(9, recipient)
-                .setParameter(10, party).setParameter(11, language).setParameter(12, channel)
-                .setParameter(13, status.name()).setParameter(14, next).setParameter(15, now)
+                .setParameter(10, name).setParameter(11, party).setParameter(12, language).setParameter(13, channel)
+                .setParameter(14, purpose).setParameter(15, status.name()).setParameter(16, next).setParameter(17, now)
                 .executeUpdate();
     }
 

@@ -1,0 +1,52 @@
+package club.twinning.notification.api;
+
+import club.twinning.notification.service.CouncilDirectory;
+import club.twinning.platform.problem.Problem;
+import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Who the council's news reaches: the holders of the council role in Keycloak, as last read. The secretariat or ops
+ * read it again at once after changing the role's holders (else it is read every minute).
+ */
+@Path("/api/council")
+@Tag(name = "Council")
+@RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
+public class CouncilResource {
+
+    private final CouncilDirectory directory;
+
+    CouncilResource(CouncilDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    public CouncilView council() {
+        return CouncilView.of(directory.members(), null);
+    }
+
+    /** 503 (with Retry-After and the last good list) when Keycloak cannot say: that list stays in use. */
+    @POST
+    @Path("/refresh")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CouncilView.class)))
+    public Response refresh() {
+        CouncilDirectory.Refresh refresh = directory.refresh();
+        if (!refresh.ok()) {
+            Problem problem = new ProblemException(503, "council-unavailable", "Keycloak cannot say who is on the council",
+                    "the last good list (" + refresh.members().size() + " members) stays in use: " + refresh.error())
+                    .with("members", CouncilView.of(refresh.members(), refresh.error()).members())
+                    .toProblem("/api/council/refresh");
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "30").entity(problem).build();
+        }
+        return Response.ok(CouncilView.of(refresh.members(), null)).build();
+    }
+}
