@@ -13,7 +13,6 @@ import jakarta.persistence.OrderColumn;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -49,12 +48,6 @@ public class AgreementView extends PanacheEntityBase {
 
     public boolean binds(String a, String b) {
         return partyCodes.contains(a) && partyCodes.contains(b);
-    }
-
-    /** An agreement in force between the two parties, if any. */
-    public static Optional<AgreementView> inForceBetween(String a, String b) {
-        return AgreementView.<AgreementView>list("status = ?1 and ?2 member of partyCodes and ?3 member of partyCodes",
-                IN_FORCE, a, b).stream().findFirst();
     }
 
     /** Every agreement in force between the two parties (as last read, unlocked), oldest reference first. */
