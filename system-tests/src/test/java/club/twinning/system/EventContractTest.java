@@ -170,8 +170,9 @@ class EventContractTest {
     @Order(3)
     void everyProducingServiceServesTheDocument() {
         for (String service : List.of(Stack.REGISTRY, Stack.EXCHANGE, Stack.NOTIFICATION)) {
-            byte[] served = given().get(service + "/q/asyncapi").then().statusCode(200).extract().asByteArray();
-            assertThat(new String(served, StandardCharsets.UTF_8)).as(service).isEqualTo(new String(CONTRACT.bytes, StandardCharsets.UTF_8));
+            Response served = given().get(service + "/q/asyncapi");
+            assertThat(served.statusCode()).as(service + "/q/asyncapi").isEqualTo(200);
+            assertThat(served.asString()).as(service + "/q/asyncapi").isEqualTo(new String(CONTRACT.bytes, StandardCharsets.UTF_8));
         }
     }
 
