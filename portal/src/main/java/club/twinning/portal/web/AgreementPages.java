@@ -8,6 +8,7 @@ import club.twinning.portal.client.RegistryApi;
 import club.twinning.portal.client.ServiceProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -116,7 +117,8 @@ public class AgreementPages {
     @RolesAllowed("secretariat")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object transition(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        var body = texts(json.createObjectNode(), fields, "to", "reason");
+        var body = evidence(texts(json.createObjectNode(), fields, "to", "reason", "signedOn", "place", "effectiveFrom",
+                "formalitiesWaiver"), fields);
         try {
             // The version the person looked at: if someone changed it since, the registry answers 412.
             call(() -> registry.transition(id, fields.getFirst("etag"), body));
@@ -124,6 +126,22 @@ public class AgreementPages {
         } catch (ServiceProblem.Failed failed) {
             return Response.status(failed.problem().status()).entity(show(id, failed.problem())).build();
         }
+    }
+
+    /** The signatory and the formalities typed with a move, when any was: the registry records them with it. */
+    private ObjectNode evidence(ObjectNode body, MultivaluedMap<String, String> fields) {
+        String signatory = blankToNull(fields.getFirst("signatoryName"));
+        if (signatory != null) {
+            body.putArray("signatories").addObject().put("name", signatory)
+                    .put("title", blankToNull(fields.getFirst("signatoryTitle")))
+                    .put("partyCode", blankToNull(fields.getFirst("signatoryParty")));
+        }
+        var formalities = texts(json.createObjectNode(), fields, "councilDeliberationNumber", "councilDeliberationDate",
+                "authorityApprovalReference");
+        if (formalities.properties().stream().anyMatch(e -> !e.getValue().isNull())) {
+            body.set("formalities", formalities);
+        }
+        return body;
     }
 
     private TemplateInstance show(String id, ServiceProblem problem) {

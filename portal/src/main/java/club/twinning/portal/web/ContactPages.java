@@ -65,6 +65,9 @@ public class ContactPages {
         String code = party(party);
         ObjectNode contact = texts(json.createObjectNode(), fields, "name", "title", "email", "language");
         contact.set("channels", json.valueToTree(fields.getOrDefault("channels", List.of("email"))));
+        if (viewer.secretariat()) { // whether a contact is the council's address is the secretariat's to say
+            contact.put("councilMember", fields.containsKey("councilMember"));
+        }
         try {
             call(() -> registry.addContact(code, contact));
             return Response.seeOther(URI.create("/app/contacts?party=" + code)).build();
