@@ -4,7 +4,9 @@ import club.twinning.notification.domain.CouncilMember;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +45,14 @@ public class CouncilDirectory {
         metrics.gauge("twinning.council.refreshed.epoch.seconds", lastGood);
     }
 
-    /** Also just after start ({@code delayed}: a trigger due before the application runs would be skipped). */
-    @Scheduled(every = "${twinning.council.refresh-interval:60s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** The schedule's first turn comes one interval after start: read once at start too, without holding it up. */
+    void started(@Observes StartupEvent started) {
+        Thread first = new Thread(this::refresh, "council-first-read");
+        first.setDaemon(true);
+        first.start();
+    }
+
+    @Scheduled(every = "${twinning.council.refresh-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         refresh();
