@@ -37,6 +37,8 @@ class RecordsAndContactsTest {
             page.locator("#party-form button[type=submit]").click();
             page.waitForURL(url -> url.contains("/app/contacts?party=" + code));
 
+            // The secretariat, and only it, says whether a contact is the council's address.
+            assertEquals(1, page.locator("#contact-form input[name=councilMember]").count(), "the secretariat's council box");
             page.locator("#contact-form input[name=name]").fill("Point focal " + code);
             page.locator("#contact-form input[name=email]").fill("focal@" + code + ".example.org");
             page.locator("#contact-form button[type=submit]").click();
@@ -58,6 +60,20 @@ class RecordsAndContactsTest {
             assertTrue(page.locator("#contacts input[name=digest][value=DAILY]").first().isChecked(), "the daily digest is kept");
             assertEquals("Point focal " + code, page.locator("#contacts h2").first().textContent().trim());
             Browser.screenshot(page, "8-contact-daily-digest");
+        }
+    }
+
+    @Test
+    void aPartnerHasNoCouncilBoxOnItsContactForm() {
+        try (Browser browser = new Browser()) {
+            Page page = browser.open(1280, 900);
+            page.navigate(Browser.PORTAL + "/app/contacts");
+            page.locator("#username").fill("partner.agadez");
+            page.locator("#password").fill("demo");
+            page.locator("#kc-login").click();
+            page.waitForURL(url -> url.startsWith(Browser.PORTAL + "/app/contacts"));
+            assertEquals(1, page.locator("#contact-form").count());
+            assertEquals(0, page.locator("#contact-form input[name=councilMember]").count(), "no council box for a partner");
         }
     }
 }
