@@ -47,12 +47,14 @@ public class Router {
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final Clock clock;
+    private final DeliveryWorker worker;
 
-    Router(EntityManager em, ObjectMapper json, NotificationConfig config, Clock clock) {
+    Router(EntityManager em, ObjectMapper json, NotificationConfig config, Clock clock, DeliveryWorker worker) {
         this.em = em;
         this.json = json;
         this.config = config;
         this.clock = clock;
+        this.worker = worker;
     }
 
     /** Returns how many deliveries the event made. */
@@ -111,6 +113,9 @@ public class Router {
         if (secretariat) {
             made += insert(event, type, null, config.secretariatEmail(), null, null, "fr", Delivery.EMAIL, Delivery.NOTICE,
                     DeliveryStatus.PENDING, now, now);
+        }
+        if (made > 0) {
+            worker.wakeAfterCommit(); // sent as soon as the consumer's transaction commits, not at the next tick
         }
         return made;
     }
