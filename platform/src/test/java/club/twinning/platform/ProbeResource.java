@@ -22,7 +22,11 @@ public class ProbeResource {
     public record Window(@NotNull LocalDate start, @NotNull LocalDate end) {
     }
 
-    public record Probe(@NotBlank String title, @Max(50) int participants, @NotNull @Valid Window window) {
+    public record Stop(@NotBlank String time) {
+    }
+
+    public record Probe(@NotBlank String title, @Max(50) int participants, @NotNull @Valid Window window,
+                        java.util.List<@Valid @NotNull Stop> agenda, java.util.List<@NotBlank String> domains) {
     }
 
     @POST

@@ -27,6 +27,23 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aListElementsFieldIsSpelledLikeAJsonPath() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"},"
+                        + "\"agenda\":[{\"time\":\"09:00\"},{\"time\":\"\"}],\"domains\":[\"culture\",\" \"]}")
+                .when().post("/probe")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("agenda[1].time", "domains[1]"));
+        // Jackson's paths (a wrongly typed field) read the same way.
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"},"
+                        + "\"agenda\":[{\"time\":[1]}]}")
+                .when().post("/probe")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("agenda[0].time"));
+    }
+
+    @Test
     void aWronglyTypedFieldIsNamed() {
         given().contentType(ContentType.JSON)
                 .body("{\"title\":\"x\",\"participants\":\"many\",\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}")

@@ -1,5 +1,7 @@
 package club.twinning.exchange.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import club.twinning.events.CooperationDomain;
 import club.twinning.exchange.service.MatchService;
 import club.twinning.exchange.service.RelationshipService;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Partner matching and relationship health: what the network knows about itself. */
 @Path("/api")
-@Tag(name = "Network")
+@Tag(name = "Network", description = "What the network knows about itself: partner matching and relationship health.")
 public class NetworkResource {
 
     private final MatchService matches;
@@ -36,9 +38,13 @@ public class NetworkResource {
     @GET
     @Path("/matches")
     @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT})
+    @Operation(operationId = "findMatches", summary = "Find partner cities for a cooperation domain",
+            description = "Partner (for its own city), council or secretariat (naming the city with `party`). domain is required and must be a cooperation domain code (GET /api/domains on registry-service); a 400 names the valid codes. Ranks the cities whose expertise and agreements fit.")
+    @APIResponse(responseCode = "200", description = "The candidate partner cities, best first")
+    @APIResponse(responseCode = "400", description = "No or an unknown domain (the valid codes are named), or no party; errors names it")
     public List<Match> matches(@QueryParam("domain") String domain, @QueryParam("party") String party) {
         if (domain == null || CooperationDomain.of(domain).isEmpty()) {
-            throw ProblemException.badField("domain", "a cooperation domain code such as desert-land-management");
+            throw ProblemException.badField("domain", ProblemException.unknownDomain(domain));
         }
         String city = caller.is(Roles.PARTNER) ? caller.requireCity() : Params.text(party);
         if (city == null) {
@@ -50,6 +56,9 @@ public class NetworkResource {
     @GET
     @Path("/relationships")
     @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT})
+    @Operation(operationId = "listRelationships", summary = "Show the health of each city's relationships",
+            description = "Partner (its own city's relationships), council or secretariat (all). For each agreement: its activity, dormant or not.")
+    @APIResponse(responseCode = "200", description = "The relationships")
     public List<RelationshipHealth> relationships() {
         boolean partnerOnly = caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT);
         return relationships.health(partnerOnly ? caller.requireCity() : null, LocalDate.now(clock));

@@ -1,5 +1,9 @@
 package club.twinning.exchange.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.persistence.RequestSearch;
 import club.twinning.exchange.service.CouncilService;
@@ -27,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Expertise requests: partners submit for their own city; the council votes; both cities follow. */
 @Path("/api/requests")
-@Tag(name = "Requests")
+@Tag(name = "Requests", description = "Expertise requests between partner cities and the council's votes on them.")
 @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
 public class RequestResource {
 
@@ -46,6 +50,15 @@ public class RequestResource {
     /** A retried POST with the same Idempotency-Key returns the first request (200), never a second one. */
     @POST
     @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "submitRequest", summary = "Submit an expertise request to a partner city",
+            description = "Partner only, for its own city (the token's city claim; 403 without one). The partner city must be bound to the caller's by an agreement IN_FORCE (422 otherwise); domain is a cooperation domain code (GET /api/domains on registry-service), the window starts in the future and lasts at most a year. With an Idempotency-Key (at most 200 characters), a retry answers the first request with 200 instead of creating a second one.")
+    @APIResponse(responseCode = "201", description = "Submitted; Location is its URL, ETag its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "A retry with an Idempotency-Key already used by the caller: the request it created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid (an unknown domain names the valid codes); errors names each")
+    @APIResponse(responseCode = "403", description = "The caller's token has no city")
+    @APIResponse(responseCode = "422", description = "No agreement in force binds the two cities (or the one named is suspended or ended)")
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RequestInput input) {
         RequestService.Submission submission = requests.submit(input, Params.text(idempotencyKey));
         RequestView view = requests.view(submission.request());
@@ -54,6 +67,10 @@ public class RequestResource {
     }
 
     @GET
+    @Operation(operationId = "listRequests", summary = "Search expertise requests",
+            description = "Any authenticated caller. A partner sees its own city's requests only, whatever it asks for; the council, the secretariat and ops filter by city. Filters: status, city, domain, from/to (ISO dates); pages of `limit` followed with `cursor`.")
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "A filter is malformed (a date, limit, cursor); errors names it")
     public Page<RequestView> list(@QueryParam("status") String status, @QueryParam("city") String city,
                                   @QueryParam("domain") String domain, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor,
@@ -72,6 +89,12 @@ public class RequestResource {
     /** With its version as ETag: send it back as If-Match to resubmit or withdraw. */
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getRequest", summary = "Read one expertise request with its votes and history",
+            description = "Any authenticated caller; a partner only if its city is the requesting or the partner city (403 otherwise). Its version is the ETag: send it back as If-Match to resubmit or withdraw.")
+    @APIResponse(responseCode = "200", description = "The request",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "403", description = "A partner of a city the request does not involve")
+    @APIResponse(responseCode = "404", description = "No such request")
     public Response one(@PathParam("id") UUID id) {
         return ok(requests.view(requests.visible(id)));
     }
@@ -80,6 +103,17 @@ public class RequestResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "resubmitRequest", summary = "Resubmit a request after the council asked for changes",
+            description = "The requesting city's partner only, with If-Match, while the request is CHANGES_REQUESTED (409 otherwise). Same rules as a submission.")
+    @APIResponse(responseCode = "200", description = "The request, submitted again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors names each")
+    @APIResponse(responseCode = "403", description = "Not the requesting city's partner")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "The request is not waiting for changes")
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is not the current version (it changed since you read it); currentEtag says which is")
+    @APIResponse(responseCode = "422", description = "The agreement is no longer in force")
+    @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response resubmit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RequestInput input) {
         return ok(requests.view(requests.resubmit(id, ifMatch, input)));
@@ -89,6 +123,15 @@ public class RequestResource {
     @POST
     @Path("/{id}/votes")
     @RolesAllowed(Roles.COUNCIL)
+    @Operation(operationId = "voteOnRequest", summary = "Vote on an expertise request as a council member",
+            description = "Council only, while the request is SUBMITTED or UNDER_REVIEW and its agreement in force. A member of a city the request involves may not vote (403, conflict of interest). A vote other than APPROVE must give a reason. Voting again supersedes the member's earlier vote; every vote is kept.")
+    @APIResponse(responseCode = "200", description = "The request with the new tally",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "A rejection or change request without a reason; errors names it")
+    @APIResponse(responseCode = "403", description = "A council member of a city the request involves (conflict of interest)")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "The request is no longer open to votes")
+    @APIResponse(responseCode = "422", description = "The request's agreement is not in force (suspended or ended)")
     public Response vote(@PathParam("id") UUID id, @Valid @NotNull VoteInput input) {
         ExchangeRequest request = council.vote(id, input);
         return ok(requests.view(request));
@@ -98,6 +141,16 @@ public class RequestResource {
     @POST
     @Path("/{id}/withdrawal")
     @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "withdrawRequest", summary = "Withdraw an expertise request",
+            description = "The requesting city's partner only, with If-Match, before the request is decided (409 otherwise). A reason is optional.")
+    @APIResponse(responseCode = "200", description = "The withdrawn request",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid; errors names the field")
+    @APIResponse(responseCode = "403", description = "Not the requesting city's partner")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "The request can no longer be withdrawn")
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is not the current version (it changed since you read it); currentEtag says which is")
+    @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid ReasonInput input) {
         return ok(requests.view(requests.withdraw(id, ifMatch, input == null ? null : input.reason())));

@@ -1,5 +1,9 @@
 package club.twinning.exchange.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.service.CalendarFeed;
 import club.twinning.exchange.service.VisitService;
@@ -27,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Visits and the calendar (JSON by date range, and an iCalendar feed). */
 @Path("/api")
-@Tag(name = "Visits")
+@Tag(name = "Visits", description = "Visits planned for approved requests, and the calendar.")
 @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
 public class VisitResource {
 
@@ -42,6 +46,15 @@ public class VisitResource {
     @POST
     @Path("/visits")
     @RolesAllowed({Roles.PARTNER, Roles.SECRETARIAT})
+    @Operation(operationId = "planVisit", summary = "Plan the visit of an approved request",
+            description = "A partner of one of the two cities, or the secretariat. The request must be APPROVED (409 otherwise) and its agreement in force (422); the dates fall inside the request's window and every agenda day inside the visit (400 naming the field, as agenda[0].day).")
+    @APIResponse(responseCode = "201", description = "Planned; Location is its URL, ETag its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors names each")
+    @APIResponse(responseCode = "403", description = "A partner of a city the request does not involve")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "The request is not approved")
+    @APIResponse(responseCode = "422", description = "The request's agreement is not in force")
     public Response plan(@Valid @NotNull VisitInput input) {
         Visit visit = visits.plan(input);
         return Response.created(URI.create("/api/visits/" + visit.id)).tag(tag(visit)).entity(VisitView.of(visit)).build();
@@ -49,6 +62,10 @@ public class VisitResource {
 
     @GET
     @Path("/visits")
+    @Operation(operationId = "listVisits", summary = "List visits by date",
+            description = "Any authenticated caller; a partner sees its own city's visits. from/to are ISO dates (default: a month ago to a year ahead).")
+    @APIResponse(responseCode = "200", description = "The visits")
+    @APIResponse(responseCode = "400", description = "A date or limit is malformed; errors names it")
     public Page<VisitView> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("limit") Integer limit) {
         return new Page<>(range(from, to, limit).stream().map(VisitView::of).toList(), null, null);
@@ -57,6 +74,12 @@ public class VisitResource {
     /** With its version as ETag: confirmation, report and cancellation need it back as If-Match. */
     @GET
     @Path("/visits/{id}")
+    @Operation(operationId = "getVisit", summary = "Read one visit",
+            description = "Any authenticated caller; a partner only for a visit of its own city (403 otherwise). Its version is the ETag that confirmation, report and cancellation need as If-Match.")
+    @APIResponse(responseCode = "200", description = "The visit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
+    @APIResponse(responseCode = "403", description = "A partner of a city the visit does not involve")
+    @APIResponse(responseCode = "404", description = "No such visit")
     public Response one(@PathParam("id") UUID id) {
         return ok(visits.visible(id));
     }
@@ -64,6 +87,16 @@ public class VisitResource {
     @POST
     @Path("/visits/{id}/confirmation")
     @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "confirmVisit", summary = "Confirm a planned visit as the host city",
+            description = "The host city's partner only, with If-Match, while the visit is PLANNED (409 otherwise) and its agreement in force (422).")
+    @APIResponse(responseCode = "200", description = "The confirmed visit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
+    @APIResponse(responseCode = "403", description = "Not the host city's partner")
+    @APIResponse(responseCode = "404", description = "No such visit")
+    @APIResponse(responseCode = "409", description = "The visit is not planned (confirmed, done, cancelled or flagged already)")
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is not the current version (it changed since you read it); currentEtag says which is")
+    @APIResponse(responseCode = "422", description = "The agreement is not in force")
+    @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(visits.confirm(id, ifMatch));
     }
@@ -71,6 +104,17 @@ public class VisitResource {
     @POST
     @Path("/visits/{id}/report")
     @RolesAllowed({Roles.PARTNER, Roles.SECRETARIAT})
+    @Operation(operationId = "reportVisit", summary = "File the report of a visit",
+            description = "A partner of one of the two cities, or the secretariat, with If-Match, on or after the visit's last day (422 naming endDate before) and while it is CONFIRMED (409 otherwise). Completes the request.")
+    @APIResponse(responseCode = "200", description = "The visit with its report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors names each")
+    @APIResponse(responseCode = "403", description = "A partner of a city the visit does not involve")
+    @APIResponse(responseCode = "404", description = "No such visit")
+    @APIResponse(responseCode = "409", description = "The visit is not confirmed")
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is not the current version (it changed since you read it); currentEtag says which is")
+    @APIResponse(responseCode = "422", description = "Too early: the visit has not ended; errors names endDate")
+    @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReportInput input) {
         return ok(visits.report(id, ifMatch, input));
@@ -79,6 +123,16 @@ public class VisitResource {
     @POST
     @Path("/visits/{id}/cancellation")
     @RolesAllowed({Roles.PARTNER, Roles.SECRETARIAT})
+    @Operation(operationId = "cancelVisit", summary = "Cancel a visit",
+            description = "A partner of one of the two cities, or the secretariat, with If-Match and a reason, before the visit is done (409 otherwise). The request goes back to APPROVED (or is closed if its window has passed).")
+    @APIResponse(responseCode = "200", description = "The cancelled visit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisitView.class)))
+    @APIResponse(responseCode = "400", description = "No reason; errors names it")
+    @APIResponse(responseCode = "403", description = "A partner of a city the visit does not involve")
+    @APIResponse(responseCode = "404", description = "No such visit")
+    @APIResponse(responseCode = "409", description = "The visit can no longer be cancelled")
+    @APIResponse(responseCode = "412", description = "The If-Match ETag is not the current version (it changed since you read it); currentEtag says which is")
+    @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReasonInput input) {
         return ok(visits.cancel(id, ifMatch, input.reason()));
@@ -94,6 +148,10 @@ public class VisitResource {
 
     @GET
     @Path("/calendar")
+    @Operation(operationId = "getCalendar", summary = "Show the calendar of visits",
+            description = "Any authenticated caller; a partner sees its own city's visits. from/to are ISO dates (default: a month ago to a year ahead).")
+    @APIResponse(responseCode = "200", description = "The visits in the range")
+    @APIResponse(responseCode = "400", description = "A date is malformed; errors names it")
     public List<VisitView> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
         return range(from, to, 500).stream().map(VisitView::of).toList();
     }
@@ -101,6 +159,10 @@ public class VisitResource {
     @GET
     @Path("/calendar.ics")
     @Produces("text/calendar")
+    @Operation(operationId = "getCalendarFeed", summary = "Subscribe to the calendar of visits (iCalendar)",
+            description = "Any authenticated caller; a partner sees its own city's visits. The same range as the calendar, as text/calendar (RFC 5545).")
+    @APIResponse(responseCode = "200", description = "An iCalendar feed")
+    @APIResponse(responseCode = "400", description = "A date is malformed; errors names it")
     public Response feed(@QueryParam("from") String from, @QueryParam("to") String to) {
         return Response.ok(CalendarFeed.of(range(from, to, 1000), clock.instant()), "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"twinning-visits.ics\"").build();

@@ -146,7 +146,7 @@ public class RequestService {
             errors.add(new Problem.FieldError("partnerParty", "a city does not ask itself"));
         }
         if (CooperationDomain.of(in.domain()).isEmpty()) {
-            errors.add(new Problem.FieldError("domain", "unknown cooperation domain '" + in.domain() + "'"));
+            errors.add(new Problem.FieldError("domain", ProblemException.unknownDomain(in.domain())));
         }
         LocalDate today = LocalDate.now(clock);
         if (!in.window().start().isAfter(today)) {

@@ -31,6 +31,15 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** The message for a missing (null) or unknown cooperation domain code: it names the valid ones. */
+    public static String unknownDomain(String value) {
+        return (value == null ? "a cooperation domain code is required" : "unknown cooperation domain '" + value + "'")
+                + "; the codes are "
+                + java.util.Arrays.stream(club.twinning.events.CooperationDomain.values())
+                        .map(club.twinning.events.CooperationDomain::code).collect(java.util.stream.Collectors.joining(", "))
+                + " (GET /api/domains on registry-service names them in fr/ar/en)";
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
     }

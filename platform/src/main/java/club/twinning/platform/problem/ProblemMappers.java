@@ -150,7 +150,7 @@ public class ProblemMappers {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
-    /** "submit.arg0.window.end" → "window.end": drop the method and parameter nodes a client never sees. */
+    /** "submit.arg0.window.end" → "window.end", "agenda[0].time", "domains[1]": drop the method and parameter nodes a client never sees. */
     static String field(ConstraintViolation<?> v) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : v.getPropertyPath()) {
@@ -161,10 +161,17 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER && v.getPropertyPath().toString().split("\\.").length > 2) {
                 continue;
             }
-            String name = node.getName();
-            if (node.getIndex() != null) {
-                name = (name == null ? "" : name) + "[" + node.getIndex() + "]";
+            // Hibernate Validator puts a list index on the node *inside* the element ("agenda", "time"[0]):
+            // it belongs to the list, so that the path reads agenda[0].time, as Jackson's paths do.
+            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                String subscript = "[" + (node.getIndex() != null ? node.getIndex() : node.getKey()) + "]";
+                if (names.isEmpty()) {
+                    names.add(subscript);
+                } else {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + subscript);
+                }
             }
+            String name = node.getName();
             if (name != null && !name.isEmpty() && !name.startsWith("<")) {
                 names.add(name);
             }

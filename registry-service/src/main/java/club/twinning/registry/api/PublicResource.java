@@ -1,5 +1,7 @@
 package club.twinning.registry.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementStatus;
 import club.twinning.registry.domain.Party;
@@ -23,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The open register: agreements in force, with their dates of signature and effect, as JSON, GeoJSON and CSV, for anyone. */
 @Path("/public")
-@Tag(name = "Public register")
+@Tag(name = "Public register", description = "What anyone may read without a token.")
 @PermitAll
 public class PublicResource {
 
@@ -36,6 +38,9 @@ public class PublicResource {
     @GET
     @Path("/agreements")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPublicAgreements", summary = "List the agreements in force, publicly",
+            description = "Public, no token. The public register: agreements IN_FORCE only, with their signing and effect dates.")
+    @APIResponse(responseCode = "200", description = "The agreements in force")
     public List<PublicAgreement> agreements() {
         Map<String, Party> parties = parties();
         return open().stream().map(a -> PublicAgreement.of(a, parties)).toList();
@@ -45,6 +50,9 @@ public class PublicResource {
     @GET
     @Path("/agreements.geojson")
     @Produces("application/geo+json")
+    @Operation(operationId = "listPublicAgreementsGeoJson", summary = "Map the agreements in force as GeoJSON",
+            description = "Public, no token. The agreements in force as a GeoJSON FeatureCollection, one feature per party with coordinates.")
+    @APIResponse(responseCode = "200", description = "A GeoJSON FeatureCollection")
     public ObjectNode geojson() {
         Map<String, Party> parties = parties();
         List<Agreement> open = open();
@@ -82,6 +90,9 @@ public class PublicResource {
     @GET
     @Path("/agreements.csv")
     @Produces("text/csv")
+    @Operation(operationId = "listPublicAgreementsCsv", summary = "Download the agreements in force as CSV",
+            description = "Public, no token. The public register as CSV (RFC 4180, a header row, one agreement per row).")
+    @APIResponse(responseCode = "200", description = "The CSV file")
     public Response csv() {
         Map<String, Party> parties = parties();
         StringBuilder out = new StringBuilder("reference,type,status,title_fr,title_ar,title_en,parties,countries,place,signed_on,domains,effective_from,expires_on\r\n");

@@ -19,7 +19,7 @@ final class Checks {
         }
         for (int i = 0; i < codes.size(); i++) {
             if (CooperationDomain.of(codes.get(i)).isEmpty()) {
-                throw ProblemException.badField(field + "[" + i + "]", "unknown cooperation domain '" + codes.get(i) + "'");
+                throw ProblemException.badField(field + "[" + i + "]", ProblemException.unknownDomain(codes.get(i)));
             }
         }
         return codes.stream().distinct().toList();
