@@ -49,4 +49,14 @@ class PublicPagesTest {
                 .header("Location", containsString("client_id=twinning-portal"))
                 .header("Location", containsString("code_challenge_method=S256"));
     }
+
+    @Test
+    void theCsvOpensAsUtf8InASpreadsheet() {
+        byte[] csv = given().get("/public/agreements.csv").then().statusCode(200)
+                .contentType(containsString("charset=utf-8")).extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                java.util.Arrays.copyOf(csv, 3), "a UTF-8 byte order mark first");
+        org.junit.jupiter.api.Assertions.assertTrue(new String(csv, java.nio.charset.StandardCharsets.UTF_8).substring(1)
+                .startsWith("reference,"), "then the header line");
+    }
 }

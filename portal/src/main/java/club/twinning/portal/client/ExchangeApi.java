@@ -21,6 +21,12 @@ public interface ExchangeApi {
     @Path("/requests")
     JsonNode requests(@QueryParam("status") String status, @QueryParam("limit") Integer limit);
 
+    /** One keyset page: {@code nextCursor} in the answer leads to the following one. */
+    @GET
+    @Path("/requests")
+    JsonNode requests(@QueryParam("status") String status, @QueryParam("domain") String domain,
+                      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
     @GET
     @Path("/requests/{id}")
     JsonNode request(@PathParam("id") String id);

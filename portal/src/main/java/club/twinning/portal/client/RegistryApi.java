@@ -26,6 +26,12 @@ public interface RegistryApi {
     JsonNode agreements(@QueryParam("party") String party, @QueryParam("status") String status,
                         @QueryParam("limit") Integer limit);
 
+    /** One keyset page: {@code nextCursor} in the answer leads to the following one. */
+    @GET
+    @Path("/agreements")
+    JsonNode agreements(@QueryParam("party") String party, @QueryParam("status") String status,
+                        @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
     /** The agreement with its ETag, which a transition must send back as If-Match. */
     @GET
     @Path("/agreements/{id}")

@@ -142,4 +142,14 @@ public interface Messages {
     String col_type();
     String document_upload();
     String document_file();
+
+    String pages_label();
+    String pages_previous();
+    String pages_next();
+    String pages_number(int number);
+    String filter_domain();
+    String filter_apply();
+    String tally_legend();
+    String map_loading();
+    String map_unavailable();
 }

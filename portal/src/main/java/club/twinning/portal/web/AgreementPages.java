@@ -51,10 +51,11 @@ public class AgreementPages {
     ObjectMapper json;
 
     @GET
-    public TemplateInstance agreements(@QueryParam("status") String status) {
+    public TemplateInstance agreements(@QueryParam("status") String status, @QueryParam(Pages.PARAM) String trail) {
         String party = viewer.partner() ? viewer.city() : null;
-        return viewer.render(list.data("agreements", call(() -> registry.agreements(party, blankToNull(status), 200)))
-                .data("status", status));
+        JsonNode page = call(() -> registry.agreements(party, blankToNull(status), Pages.cursor(trail), 50));
+        Pages pages = Pages.of("/app/agreements", Pages.filters("status", status), trail, page.path("nextCursor").asText(null));
+        return viewer.render(list.data("agreements", page).data("status", status).data("pages", pages));
     }
 
     @Location("AgreementPages/new.html")

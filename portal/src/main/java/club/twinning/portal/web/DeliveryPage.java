@@ -37,9 +37,10 @@ public class DeliveryPage {
     NotificationApi notification;
 
     @GET
-    public TemplateInstance deliveries(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
-        return viewer.render(log.data("deliveries", call(() -> notification.deliveries(blankToNull(status), 50, blankToNull(cursor))))
-                .data("status", status));
+    public TemplateInstance deliveries(@QueryParam("status") String status, @QueryParam(Pages.PARAM) String trail) {
+        com.fasterxml.jackson.databind.JsonNode page = call(() -> notification.deliveries(blankToNull(status), 50, Pages.cursor(trail)));
+        Pages pages = Pages.of("/app/deliveries", Pages.filters("status", status), trail, page.path("nextCursor").asText(null));
+        return viewer.render(log.data("deliveries", page).data("status", status).data("pages", pages));
     }
 
     @POST

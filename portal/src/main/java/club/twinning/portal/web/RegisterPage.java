@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/")
 @PermitAll
 public class RegisterPage {
+
+    private static final String BOM = "\uFEFF";
 
     @CheckedTemplate
     static class Templates {
@@ -41,6 +44,7 @@ public class RegisterPage {
     @Path("/public/agreements.geojson")
     @Produces("application/geo+json")
     @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200)
     @Fallback(fallbackMethod = "unavailable")
     public Response geojson() {
         return Response.ok(register.geojson()).build();
@@ -48,11 +52,13 @@ public class RegisterPage {
 
     @GET
     @Path("/public/agreements.csv")
-    @Produces("text/csv")
+    @Produces("text/csv; charset=utf-8")
     @Timeout(5000)
     @Fallback(fallbackMethod = "unavailable")
     public Response csv() {
-        return Response.ok(register.csv())
+        // A byte order mark first, so that a spreadsheet reads the file as UTF-8 and the Arabic titles stay Arabic.
+        String csv = register.csv();
+        return Response.ok(csv.startsWith(BOM) ? csv : BOM + csv)
                 .header("Content-Disposition", "attachment; filename=\"twinning-agreements.csv\"").build();
     }
 

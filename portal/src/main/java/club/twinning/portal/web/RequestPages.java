@@ -60,9 +60,17 @@ public class RequestPages {
     @Inject
     ObjectMapper json;
 
+    static final int PAGE_SIZE = 50;
+
+    /** Newest first, a page at a time (the service's keyset cursor), filtered by status and domain. */
     @GET
-    public TemplateInstance requests(@QueryParam("status") String status) {
-        return viewer.render(list.data("requests", call(() -> exchange.requests(blankToNull(status), 100))).data("status", status));
+    public TemplateInstance requests(@QueryParam("status") String status, @QueryParam("domain") String domain,
+                                     @QueryParam(Pages.PARAM) String trail) {
+        JsonNode page = call(() -> exchange.requests(blankToNull(status), blankToNull(domain), Pages.cursor(trail), PAGE_SIZE));
+        Pages pages = Pages.of("/app/requests", Pages.filters("status", status, "domain", domain), trail,
+                page.path("nextCursor").asText(null));
+        return viewer.render(list.data("requests", page).data("status", status).data("domain", domain)
+                .data("domains", List.of(CooperationDomain.values())).data("pages", pages));
     }
 
     @GET

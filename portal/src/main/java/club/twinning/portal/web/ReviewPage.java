@@ -36,9 +36,13 @@ public class ReviewPage {
     @GET
     public TemplateInstance queue() {
         List<JsonNode> waiting = new ArrayList<>();
+        boolean more = false;
         for (String status : List.of("SUBMITTED", "UNDER_REVIEW")) {
-            call(() -> exchange.requests(status, 200)).path("items").forEach(waiting::add);
+            JsonNode page = call(() -> exchange.requests(status, null, null, RequestPages.PAGE_SIZE));
+            page.path("items").forEach(waiting::add);
+            more |= page.hasNonNull("nextCursor");
         }
-        return viewer.render(queue.data("requests", waiting));
+        // The oldest waiting first would need the service's order; beyond a page, the request list pages by status.
+        return viewer.render(queue.data("requests", waiting).data("more", more));
     }
 }
