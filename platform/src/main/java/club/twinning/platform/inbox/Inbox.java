@@ -2,6 +2,11 @@ package club.twinning.platform.inbox;
 
 import club.twinning.platform.problem.ProblemMappers;
 import club.twinning.events.EventType;
+import club.twinning.platform.trace.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +20,9 @@ import org.jboss.logging.Logger;
  * (never a transaction still open when the acknowledgement runs on another thread). While the service's database is
  * unreachable it waits and tries again, holding the partition (order is kept, nothing is dead-lettered for an
  * outage); any other failure nacks the message, which the channel sends to its dead-letter topic.
+ *
+ * <p>The work is a span of the event's trace (its {@code traceparent} extension): one trace follows a request
+ * from the service that changed something to every consumer of the event it announced.
  */
 public final class Inbox {
 
@@ -41,15 +49,25 @@ public final class Inbox {
         }
         IncomingEvent event = incoming.get();
         Optional<EventType> type = EventType.of(event.type());
-        return apply(message, () -> {
-            if (type.isPresent() && processed.firstDelivery(consumer, event.id(), event.type())) {
-                try {
-                    handler.handle(type.get(), event);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        Span span = processed.traces().start("process " + event.type(), SpanKind.CONSUMER, event.traceparent());
+        span.setAttribute("messaging.operation.type", "process");
+        span.setAttribute("messaging.consumer.group.name", consumer);
+        span.setAttribute("messaging.message.id", event.id());
+        span.setAttribute("cloudevents.event_id", event.id());
+        span.setAttribute("cloudevents.event_type", event.type());
+        try (Scope ignored = span.makeCurrent()) {
+            return apply(message, () -> {
+                if (type.isPresent() && processed.firstDelivery(consumer, event.id(), event.type())) {
+                    try {
+                        handler.handle(type.get(), event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-            }
-        });
+            });
+        } finally {
+            span.end();
+        }
     }
 
     public static CompletionStage<Void> apply(Message<?> message, Runnable work) {
@@ -60,6 +78,7 @@ public final class Inbox {
                 return message.ack();
             } catch (RuntimeException e) {
                 if (!ProblemMappers.databaseUnavailable(e)) {
+                    Span.current().recordException(e).setStatus(StatusCode.ERROR, "dead-lettered");
                     return message.nack(e);
                 }
                 LOG.warnf("database unavailable, trying the message again in %d ms: %s", wait, e.getMessage());

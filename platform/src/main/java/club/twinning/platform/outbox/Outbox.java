@@ -1,6 +1,7 @@
 package club.twinning.platform.outbox;
 
 import club.twinning.events.EventType;
+import club.twinning.platform.trace.Traces;
 import club.twinning.platform.work.AfterCommit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,12 +22,14 @@ public class Outbox {
     private final OutboxConfig config;
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
+    private final Traces traces;
 
-    public Outbox(ObjectMapper json, OutboxConfig config, AfterCommit afterCommit, OutboxRelay relay) {
+    public Outbox(ObjectMapper json, OutboxConfig config, AfterCommit afterCommit, OutboxRelay relay, Traces traces) {
         this.json = json;
         this.config = config;
         this.afterCommit = afterCommit;
         this.relay = relay;
+        this.traces = traces;
     }
 
     /** Returns the CloudEvents id given to the event. */
@@ -44,6 +47,8 @@ public class Outbox {
         event.source = config.source();
         event.payload = toJson(payload);
         event.createdAt = Instant.now();
+        // The trace of the request (or consumed event) that made the change goes with the event.
+        event.traceparent = traces.traceparent().orElse(null);
         event.persist();
         afterCommit.wake(relay.drain());
         return event.eventId;

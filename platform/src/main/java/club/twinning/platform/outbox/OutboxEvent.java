@@ -50,4 +50,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C traceparent of the transaction that wrote the row; null when it was not traced. */
+    public String traceparent;
 }

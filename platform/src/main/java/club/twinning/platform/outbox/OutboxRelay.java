@@ -1,7 +1,9 @@
 package club.twinning.platform.outbox;
 
+import club.twinning.platform.trace.Traces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import club.twinning.platform.work.Drain;
@@ -128,19 +130,24 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+        var cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.eventId.toString())
                 .withSource(URI.create(event.source))
                 .withType(event.type)
                 .withSubject(event.aggregateId)
                 .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .build();
+                .withDataContentType("application/json");
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.aggregateId)
                 .build();
-        emitter.send(Message.of(event.payload, Metadata.of(cloudEvent, record),
+        Metadata metadata = Metadata.of(record);
+        if (event.traceparent != null) {
+            // The event carries its trace (header ce_traceparent); the connector's publish span joins it too.
+            cloudEvent = cloudEvent.withExtension(Traces.TRACEPARENT, event.traceparent);
+            metadata = metadata.with(TracingMetadata.withCurrent(Traces.context(event.traceparent)));
+        }
+        emitter.send(Message.of(event.payload, metadata.with(cloudEvent.build()),
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);
