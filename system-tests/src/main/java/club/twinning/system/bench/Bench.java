@@ -21,9 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -37,15 +34,23 @@ public final class Bench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> lines = new ArrayList<>();
     private final Map<String, String> args;
+    /** A smoke run: every stage, each a few seconds long and a small backlog; its figures prove the bench, not the platform. */
+    private final boolean quick;
+    private final Map<String, Long> pids = Processes.ofStack();
+    /** CPU ms/s of each process with nothing submitted, after the warm-up. */
+    private Map<String, Double> idle = Map.of();
+    private double idleSeconds = 1;
 
     private Bench(Map<String, String> args) {
         this.args = args;
+        this.quick = args.containsKey("quick");
     }
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new HashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        for (int i = 0; i < argv.length; i++) {
+            boolean flag = i + 1 == argv.length || argv[i + 1].startsWith("--");
+            args.put(argv[i].replaceFirst("^--", ""), flag ? "true" : argv[++i]);
         }
         int code = 1;
         try {
@@ -61,27 +66,37 @@ public final class Bench {
     private void run() throws Exception {
         double pgbench = Double.parseDouble(args.getOrDefault("pgbench-tps", "0"));
         line("Twinning Club benchmark, " + LocalDateTime.now().withNano(0) + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores");
+                + " cores" + (quick ? ", QUICK (smoke run: short stages, figures not comparable)" : ""));
         line("");
-        line("The physical limit");
+        line("The physical limit (same run)");
         line(String.format("  %-58s %12s", "pgbench, one-row INSERT transactions (tps)", args.getOrDefault("pgbench-tps", "n/a")));
         line(String.format("  %-58s %12s", "Kafka producer, 1 KiB records, acks=all (records/s)", args.getOrDefault("kafka-rate", "n/a")));
         line(String.format("  %-58s %12s", "Kafka producer, 1 KiB records (MiB/s)", args.getOrDefault("kafka-mib", "n/a")));
         line("");
-        submissions(pgbench);
         try (WebhookSink sink = new WebhookSink()) {
             String contact = SinkContact.enable();
             try {
-                drain();
-                eventLatency(sink);
-                drain();
-                throughput(sink);
+                warmUp();
+                drain(sink);
+                idle();
+                eventLatency(sink, 20, quick ? 10 : 30);
+                drain(sink);
+                eventLatency(sink, 100, quick ? 5 : 20);
+                drain(sink);
+                submissions(pgbench, true);
+                drain(sink);
+                submissions(pgbench, false);
+                drain(sink);
+                notificationThroughput(sink);
             } finally {
                 SinkContact.disable(contact);
             }
         }
         services();
-        reads();
+        startUp();
+        if (!quick) {
+            reads();
+        }
         Path out = Path.of(args.getOrDefault("out", "system-tests/target/bench/bench-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt"));
         Files.createDirectories(out.getParent());
@@ -89,54 +104,115 @@ public final class Bench {
         System.out.println("\nwritten to " + out.toAbsolutePath());
     }
 
-    /** Authenticated request submission (token check, agreement check, insert and outbox row) at rising constant rates. */
-    private void submissions(double pgbench) throws Exception {
-        line("(after a 15 s warm-up at 5/s, not counted)");
+    /** Every service under a mixed load until its JIT compiler threads are quiet (see {@link WarmUp}). */
+    private void warmUp() throws Exception {
         String agreement = Stack.agreementBetween("agadez", "es-semara");
-        line("Request submission, POST /api/requests as partner.agadez, open-loop constant rate, 10 s a step");
+        String council = Stack.token("council.expert");
+        java.util.function.IntSupplier read = () -> get(Stack.REGISTRY + "/api/agreements?limit=20", council);
+        java.util.function.IntSupplier page = () -> get("http://127.0.0.1:8080/", null);
+        WarmUp.Outcome w = WarmUp.run(List.of(() -> submit(agreement, "agadez", "es-semara"), read, page), List.of(20.0, 20.0, 5.0),
+                quick ? 10 : 15, quick ? 10 : 60, quick ? 10 : 600, 0.05);
+        line(String.format("Warm-up: %.0f s of 20 submissions/s (fanned out to email and the webhook sink), 20 agreement reads/s and"
+                + " 5 portal pages/s, %s", w.seconds(), w.settled() ? "until every service's JIT compiler threads used < 5 % of its CPU"
+                + " over 15 s" : "NOT settled (stopped at the cap)"));
+        line("  JIT share of CPU in the last window: " + WarmUp.percent(w.jitShare()));
+        line("");
+    }
+
+    /** What each process burns with nothing submitted: to read the per-request figures against. */
+    private void idle() throws Exception {
+        Processes.Snapshot before = Processes.Snapshot.take(pids);
+        Thread.sleep(quick ? 5_000 : 15_000);
+        Processes.Snapshot after = Processes.Snapshot.take(pids);
+        idle = after.since(before);
+        idleSeconds = after.secondsSince(before);
+    }
+
+    /**
+     * Authenticated request submission (token check, agreement check, insert and outbox row) at rising constant rates,
+     * with notification-service fanning each event out, then with notification-service paused (SIGSTOP: it competes for
+     * nothing; SIGCONT after, and it catches up from Kafka).
+     */
+    private void submissions(double pgbench, boolean fanOut) throws Exception {
+        String agreement = Stack.agreementBetween("agadez", "es-semara");
+        line("Request submission, POST /api/requests as partner.agadez, open loop (latency from when each call was due), "
+                + (quick ? 5 : 10) + " s a step, " + (fanOut ? "notifications fanning out" : "notification-service paused"));
         line(String.format("  %8s %10s %6s %6s %10s %10s %10s %s", "target/s", "achieved/s", "ok", "failed", "p50 ms", "p99 ms",
                 "p99.9 ms", ""));
-        ConstantRate.run(5, 15, () -> submit(agreement, "agadez", "es-semara")); // warm-up, not counted
-        drain();
         double best = 0;
-        for (double rate : new double[] {10, 20, 40, 80, 160}) {
-            ConstantRate.Result r = ConstantRate.run(rate, 10, () -> submit(agreement, "agadez", "es-semara"));
-            line(String.format("  %8.0f %10.1f %6d %6d %10.1f %10.1f %10.1f %s", rate, r.achievedRate(), r.ok(), r.failed(),
-                    ms(r.latencies(), 50), ms(r.latencies(), 99), ms(r.latencies(), 99.9), r.sustained() ? "sustained" : "NOT sustained"));
-            if (!r.sustained()) {
-                break;
+        if (!fanOut) {
+            signal("STOP", "notification-service");
+        }
+        try {
+            for (double rate : quick ? new double[] {20, 50} : new double[] {20, 50, 100, 200, 400, 800}) {
+                ConstantRate.Result r = ConstantRate.run(rate, quick ? 5 : 10, () -> submit(agreement, "agadez", "es-semara"));
+                line(String.format("  %8.0f %10.1f %6d %6d %10.1f %10.1f %10.1f %s", rate, r.achievedRate(), r.ok(), r.failed(),
+                        ms(r.latencies(), 50), ms(r.latencies(), 99), ms(r.latencies(), 99.9), r.sustained() ? "sustained" : "NOT sustained"));
+                if (!r.sustained()) {
+                    break;
+                }
+                best = r.achievedRate();
             }
-            best = r.achievedRate();
+        } finally {
+            if (!fanOut) {
+                signal("CONT", "notification-service");
+            }
         }
         line(String.format("  max sustained rate %.1f/s%s", best,
                 pgbench > 0 ? String.format(", %.1f %% of the pgbench rate", 100 * best / pgbench) : ""));
         line("");
     }
 
-    /** Waits until notification-service has sent what the previous stage queued, so that one stage does not time the last. */
-    private void drain() throws Exception {
-        long start = System.currentTimeMillis();
-        long queued = Long.MAX_VALUE;
-        while (System.currentTimeMillis() - start < 600_000 && queued > 0) {
-            Thread.sleep(1000);
-            queued = Stack.count("notification", "SELECT count(*) FROM delivery WHERE status = 'PENDING'");
+    private void signal(String signal, String process) throws Exception {
+        Long pid = pids.get(process);
+        if (pid != null) {
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
         }
-        System.out.printf("  (notification queue drained in %.0f s)%n", (System.currentTimeMillis() - start) / 1000.0);
     }
 
-    /** Commit (the outbox row) → email accepted by the SMTP sink, and → webhook received, at 5 requests a second. */
-    private void eventLatency(WebhookSink sink) throws Exception {
-        String agreement = Stack.agreementBetween("agadez", "es-semara");
-        List<String> requests = new ArrayList<>();
-        ConstantRate.run(5, 20, () -> {
-            String id = submitForId(agreement);
-            synchronized (requests) {
-                requests.add(id);
+    /**
+     * Waits until what the previous stage queued has left: exchange's outbox sent, no delivery due in notification-service,
+     * and the webhook sink quiet for 3 s (that last test holds whatever notification's tables look like).
+     */
+    private void drain(WebhookSink sink) throws Exception {
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() - start < 600_000) {
+            Thread.sleep(1000);
+            long outbox = Stack.count("exchange", "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+            long due;
+            try {
+                due = Stack.count("notification", "SELECT count(*) FROM delivery WHERE status = 'PENDING'");
+            } catch (RuntimeException schemaChanged) {
+                due = 0;
             }
+            if (outbox == 0 && due == 0 && System.currentTimeMillis() - sink.lastArrival > 3000) {
+                break;
+            }
+        }
+        System.out.printf("  (queues drained in %.0f s)%n", (System.currentTimeMillis() - start) / 1000.0);
+    }
+
+    /**
+     * At a constant rate: commit (the outbox row's created_at, the transaction's start, so a few ms early) → email accepted
+     * by the SMTP sink (notification's sent_at) and → webhook received by the sink; and the CPU each process used from the
+     * first submission until the last notification left, per submitted request.
+     */
+    private void eventLatency(WebhookSink sink, int rate, int seconds) throws Exception {
+        String agreement = Stack.agreementBetween("agadez", "es-semara");
+        List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+        Processes.Snapshot before = Processes.Snapshot.take(pids);
+        ConstantRate.run(rate, seconds, () -> {
+            String id = submitForId(agreement);
+            requests.add(id);
             return id == null ? 500 : 201;
         });
-        Thread.sleep(15_000);
         Map<String, Long> committed = commitTimes(requests);
+        long deadline = System.currentTimeMillis() + (quick ? 60_000 : 180_000);
+        while (System.currentTimeMillis() < deadline && !sink.arrivals.keySet().containsAll(committed.keySet())) {
+            Thread.sleep(100);
+        }
+        drain(sink);
+        Processes.Snapshot after = Processes.Snapshot.take(pids);
         Histogram email = new Histogram(3_600_000L, 3);
         Histogram webhook = new Histogram(3_600_000L, 3);
         try (Connection db = Stack.database("notification");
@@ -148,6 +224,8 @@ public final class Bench {
                     email.recordValue(Math.max(1, rs.getTimestamp(2).getTime() - committed.get(rs.getString(1))));
                 }
             }
+        } catch (java.sql.SQLException schemaChanged) {
+            System.out.println("  (emails not read: " + schemaChanged.getMessage() + ")");
         }
         committed.forEach((event, at) -> {
             Long arrived = sink.arrivals.get(event);
@@ -155,38 +233,84 @@ public final class Bench {
                 webhook.recordValue(Math.max(1, arrived - at));
             }
         });
-        line("Event latency at 5 requests/s for 20 s (" + committed.size() + " events committed)");
-        line(String.format("  %-44s %8s %10s %10s %10s", "", "count", "p50 ms", "p99 ms", "max ms"));
-        line(String.format("  %-44s %8d %10d %10d %10d", "commit → email accepted by the SMTP sink", email.getTotalCount(),
-                email.getValueAtPercentile(50), email.getValueAtPercentile(99), email.getMaxValue()));
-        line(String.format("  %-44s %8d %10d %10d %10d", "commit → webhook received", webhook.getTotalCount(),
-                webhook.getValueAtPercentile(50), webhook.getValueAtPercentile(99), webhook.getMaxValue()));
+        line("Event latency at " + rate + " submissions/s for " + seconds + " s (" + committed.size() + " events committed)");
+        line(String.format("  %-44s %8s %10s %10s %10s %10s", "", "count", "p50 ms", "p99 ms", "p99.9 ms", "max ms"));
+        for (var h : List.of(Map.entry("commit → email accepted by the SMTP sink", email), Map.entry("commit → webhook received", webhook))) {
+            line(String.format("  %-44s %8d %10d %10d %10d %10d%s", h.getKey(), h.getValue().getTotalCount(),
+                    h.getValue().getValueAtPercentile(50), h.getValue().getValueAtPercentile(99),
+                    h.getValue().getValueAtPercentile(99.9), h.getValue().getMaxValue(),
+                    h.getValue().getTotalCount() < committed.size() ? "  (" + (committed.size() - h.getValue().getTotalCount())
+                            + " missing)" : ""));
+        }
+        Map<String, Double> used = after.since(before);
+        Map<String, Double> perRequest = new java.util.LinkedHashMap<>();
+        used.forEach((name, ms) -> perRequest.put(name, ms / Math.max(1, committed.size())));
+        line(String.format("  CPU per submitted request over %.0f s (submissions to the last notification sent), ms:",
+                after.secondsSince(before)));
+        line(String.format("  %-26s %10s %16s", "process", "ms/request", "idle ms/s"));
+        double stack = 0;
+        for (var e : perRequest.entrySet()) {
+            line(String.format("  %-26s %10.2f %16.1f", e.getKey(), e.getValue(), idle.getOrDefault(e.getKey(), 0.0) / idleSeconds));
+            stack += e.getKey().startsWith("bench") ? 0 : e.getValue();
+        }
+        line(String.format("  %-26s %10.2f   (the idle burn over the window is in it: idle ms/s × %.0f s / %d requests)",
+                "stack total", stack, after.secondsSince(before), committed.size()));
         line("");
     }
 
-    /** A burst of requests, then how fast notification-service drains it to the webhook sink. */
-    private void throughput(WebhookSink sink) throws Exception {
-        String agreement = Stack.agreementBetween("agadez", "es-semara");
-        int burst = Integer.parseInt(args.getOrDefault("burst", "400"));
-        List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        for (int i = 0; i < burst; i++) {
-            pool.submit(() -> requests.add(submitForId(agreement)));
+    /**
+     * Notification throughput on its own: notification-service paused while exchange takes a burst of submissions, each
+     * fanned out to {@code contacts} sink contacts (so the backlog is ≥ 20,000 webhook deliveries, 2,000 in --quick);
+     * resumed, the webhooks received per second from its resumption until the last arrives. It includes consuming the
+     * events and writing their deliveries, which a real backlog after an outage includes too.
+     */
+    private void notificationThroughput(WebhookSink sink) throws Exception {
+        int contacts = quick ? 10 : 20;
+        int burst = Integer.parseInt(args.getOrDefault("burst", quick ? "200" : "1000"));
+        List<String> extra = SinkContact.enable(1, contacts - 1);
+        try {
+            drain(sink);
+            String agreement = Stack.agreementBetween("agadez", "es-semara");
+            long before = sink.received.get();
+            signal("STOP", "notification-service");
+            int ok;
+            try {
+                ok = ConstantRate.run(quick ? 50 : 100, burst / (quick ? 50 : 100), () -> submit(agreement, "agadez", "es-semara")).ok();
+                Thread.sleep(3000); // the relay publishes the last of them
+            } finally {
+                signal("CONT", "notification-service");
+            }
+            long resumed = System.currentTimeMillis();
+            long expected = (long) ok * contacts;
+            long deadline = resumed + 600_000;
+            while (System.currentTimeMillis() < deadline && sink.received.get() - before < expected
+                    && !(sink.received.get() > before && System.currentTimeMillis() - sink.lastArrival > 30_000)) {
+                Thread.sleep(200);
+            }
+            long received = sink.received.get() - before;
+            double seconds = (sink.lastArrival - resumed) / 1000.0;
+            line("Notification throughput on its own: " + ok + " events queued while notification-service was paused, each to "
+                    + contacts + " webhook contacts (the local sink) and the usual emails");
+            line(String.format("  webhooks received %d of %d, resumption → last webhook %.1f s, %.0f webhook deliveries/s", received,
+                    expected, seconds, received / Math.max(0.001, seconds)));
+            line("");
+        } finally {
+            SinkContact.disable(extra, 1);
         }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
-        Map<String, Long> committed = commitTimes(requests);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline && !sink.arrivals.keySet().containsAll(committed.keySet())) {
-            Thread.sleep(250);
+    }
+
+    /** Time to ready and RSS of each service launched alone and the four at once, with ./twinning up's JVM flags. */
+    private void startUp() throws Exception {
+        List<String> flags = List.of(args.getOrDefault("jvm", "-Xmx256m").trim().split("\\s+"));
+        line("Start-up (launch → /q/health/ready 200), each service alone, then the four at once; JVM flags: " + String.join(" ", flags));
+        line(String.format("  %-22s %12s %10s %10s %14s %10s", "", "alone s", "RSS MiB", "CPU s", "together s", "RSS MiB"));
+        for (var e : StartUp.measure(flags).entrySet()) {
+            StartUp.Figure a = e.getValue()[0];
+            StartUp.Figure t = e.getValue()[1];
+            line(String.format("  %-22s %12.1f %10d %10.1f %14s %10s", e.getKey(), a.readyMillis() / 1000.0, a.rssMiB(),
+                    a.cpuMillis() / 1000.0, t == null ? "n/a" : String.format("%.1f", t.readyMillis() / 1000.0),
+                    t == null ? "n/a" : String.valueOf(t.rssMiB())));
         }
-        long first = committed.values().stream().min(Long::compare).orElse(0L);
-        long last = committed.keySet().stream().map(sink.arrivals::get).filter(java.util.Objects::nonNull).max(Long::compare).orElse(first);
-        long received = committed.keySet().stream().filter(sink.arrivals::containsKey).count();
-        line("Notification throughput to a local webhook sink (a burst of " + burst + " requests)");
-        line(String.format("  webhooks received %d of %d, duplicates %d, first commit → last webhook %.1f s, %.1f webhooks/s",
-                received, committed.size(), sink.duplicates.get(), (last - first) / 1000.0,
-                received * 1000.0 / Math.max(1, last - first)));
         line("");
     }
 
@@ -195,7 +319,7 @@ public final class Bench {
      * "started in" Quarkus logged there is that of the process measured, whenever ./twinning started it.
      */
     private void services() throws Exception {
-        line("Services after the load");
+        line("Services of the running stack after the load (RSS; \"started in\" is what Quarkus logged at their last start)");
         line(String.format("  %-22s %14s %10s", "", "ready in (s)", "RSS MiB"));
         for (String service : List.of("registry-service", "exchange-service", "notification-service", "portal")) {
             String started = "n/a";
@@ -273,8 +397,11 @@ public final class Bench {
 
     private static int get(String url, String token) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return 0;
         }

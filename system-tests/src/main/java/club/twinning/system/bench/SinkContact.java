@@ -8,7 +8,10 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 
-/** An Es-Semara contact whose webhook is the bench's sink: made (or re-enabled) for the run, switched off after it. */
+/**
+ * Es-Semara contacts whose webhook is the bench's sink: made (or re-enabled) for the run, switched off after it. The
+ * first is the one partner endpoint of the latency figures; more of them make one event fan out to many webhooks.
+ */
 public final class SinkContact {
 
     static final String EMAIL = "bench-sink@es-semara.example.org";
@@ -17,16 +20,33 @@ public final class SinkContact {
     }
 
     public static String enable() throws InterruptedException {
+        return enable(0);
+    }
+
+    /** Contacts 0 … count-1, enabled (and known to notification-service) on return. */
+    public static List<String> enable(int from, int count) throws InterruptedException {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            ids.add(enable(i));
+        }
+        return ids;
+    }
+
+    private static String email(int index) {
+        return index == 0 ? EMAIL : EMAIL.replace("@", "-" + index + "@");
+    }
+
+    public static String enable(int index) throws InterruptedException {
         String token = Stack.token("secretariat");
         List<Map<String, Object>> contacts = given().auth().oauth2(token).get(Stack.REGISTRY + "/api/parties/es-semara/contacts")
                 .then().statusCode(200).extract().path("");
-        String id = contacts.stream().filter(c -> EMAIL.equals(c.get("email"))).map(c -> (String) c.get("id")).findFirst()
+        String id = contacts.stream().filter(c -> email(index).equals(c.get("email"))).map(c -> (String) c.get("id")).findFirst()
                 .orElse(null);
         if (id == null) {
-            id = given().auth().oauth2(token).contentType(ContentType.JSON).body(body(true))
+            id = given().auth().oauth2(token).contentType(ContentType.JSON).body(body(index, true))
                     .post(Stack.REGISTRY + "/api/parties/es-semara/contacts").then().statusCode(201).extract().path("id");
         } else {
-            update(id, true);
+            update(id, index, true);
         }
         // notification-service learns of the contact from its event; then it can hold the contact's secret.
         for (int i = 0; i < 120; i++) {
@@ -40,18 +60,25 @@ public final class SinkContact {
     }
 
     public static void disable(String id) {
-        update(id, false);
+        disable(List.of(id), 0);
     }
 
-    private static void update(String id, boolean active) {
+    /** Switches off the contacts {@link #enable(int, int)} returned for indexes from, from+1, … */
+    public static void disable(List<String> ids, int from) {
+        for (int i = 0; i < ids.size(); i++) {
+            update(ids.get(i), from + i, false);
+        }
+    }
+
+    private static void update(String id, int index, boolean active) {
         String token = Stack.token("secretariat");
         Response current = given().auth().oauth2(token).get(Stack.REGISTRY + "/api/contacts/" + id);
-        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", current.getHeader("ETag")).body(body(active))
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", current.getHeader("ETag")).body(body(index, active))
                 .put(Stack.REGISTRY + "/api/contacts/" + id).then().statusCode(200);
     }
 
-    private static Map<String, Object> body(boolean active) {
-        return Map.of("name", "Bench webhook sink", "email", EMAIL, "language", "fr", "channels", List.of("webhook"),
+    private static Map<String, Object> body(int index, boolean active) {
+        return Map.of("name", "Bench webhook sink " + index, "email", email(index), "language", "fr", "channels", List.of("webhook"),
                 "webhookUrl", WebhookSink.url(), "councilMember", false, "active", active);
     }
 }

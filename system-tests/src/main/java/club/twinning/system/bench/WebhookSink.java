@@ -15,13 +15,16 @@ public final class WebhookSink implements AutoCloseable {
 
     public final Map<String, Long> arrivals = new ConcurrentHashMap<>();
     public final AtomicInteger duplicates = new AtomicInteger();
+    /** Every delivery answered 200 (one event sent to several sink contacts counts once each), and when the last came. */
+    public final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    public volatile long lastArrival;
     /** While set, the sink answers 500 (a partner's endpoint that is failing). */
     public volatile boolean failing;
     private final HttpServer server;
 
     public WebhookSink() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 128);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             if (failing) {
@@ -33,6 +36,8 @@ public final class WebhookSink implements AutoCloseable {
             if (key != null && arrivals.putIfAbsent(key, System.currentTimeMillis()) != null) {
                 duplicates.incrementAndGet();
             }
+            received.incrementAndGet();
+            lastArrival = System.currentTimeMillis();
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
