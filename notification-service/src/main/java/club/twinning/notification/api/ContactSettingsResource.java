@@ -3,8 +3,11 @@ package club.twinning.notification.api;
 import club.twinning.events.EventType;
 import club.twinning.notification.domain.ContactPreference;
 import club.twinning.notification.domain.Digest;
-import club.twinning.notification.domain.WebhookSecret;
+import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.service.Access;
+import club.twinning.notification.service.EgressPolicy;
+import club.twinning.notification.service.WebhookSecrets;
+import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,10 +19,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,12 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Transactional
 public class ContactSettingsResource {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Access access;
+    private final WebhookSecrets secrets;
+    private final EgressPolicy egress;
 
-    ContactSettingsResource(Access access) {
+    ContactSettingsResource(Access access, WebhookSecrets secrets, EgressPolicy egress) {
         this.access = access;
+        this.secrets = secrets;
+        this.egress = egress;
     }
 
     @GET
@@ -68,22 +72,32 @@ public class ContactSettingsResource {
         return preference;
     }
 
-    /** Creates or rotates the secret; this answer is the only time it is shown. */
+    /**
+     * Creates or rotates the secret; this answer is the only time it is shown. The previous one keeps signing (a second
+     * {@code v1=}) until {@code previousValidUntil}. Refused (422, field webhookUrl) while the contact's webhook URL is
+     * one we would never call.
+     */
     @POST
     @Path("/webhook-secret")
     public Map<String, String> rotateSecret(@PathParam("id") UUID id) {
         access.contact(id);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        WebhookSecret secret = WebhookSecret.findById(id);
-        if (secret == null) {
-            secret = new WebhookSecret();
-            secret.contactId = id;
+        ContactView contact = ContactView.findById(id);
+        if (contact != null && contact.webhookUrl != null) {
+            egress.refusal(contact.webhookUrl).ifPresent(reason -> {
+                String message = "not a public https endpoint (" + reason + "): mend it in the registry first";
+                throw new ProblemException(422, "refused-address", "Webhook URL refused", "webhookUrl: " + message,
+                        List.of(new Problem.FieldError("webhookUrl", message)));
+            });
         }
-        secret.secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        secret.createdAt = Instant.now();
-        secret.persist();
-        return Map.of("contactId", id.toString(), "secret", secret.secret,
-                "header", "Twinning-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>");
+        WebhookSecrets.Rotation rotation = secrets.rotate(id);
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("contactId", id.toString());
+        answer.put("secret", rotation.secret());
+        answer.put("header", "Twinning-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>"
+                + " (a second v1= with the previous secret until previousValidUntil)");
+        if (rotation.previousValidUntil() != null) {
+            answer.put("previousValidUntil", rotation.previousValidUntil().toString());
+        }
+        return answer;
     }
 }

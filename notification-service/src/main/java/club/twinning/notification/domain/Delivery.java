@@ -41,7 +41,10 @@ public class Delivery extends PanacheEntityBase {
     public DeliveryStatus status;
     public int attempts;
     public Instant nextAttemptAt;
+    /** While SENDING: the claim runs out then (a sender that died), and the row is claimed again. */
+    public Instant leaseUntil;
     public Instant createdAt;
     public Instant sentAt;
+    /** A category (timeout, refused, http-503, refused-address…): partners read it; the detail is in ops' logs. */
     public String lastError;
 }

@@ -1,6 +1,9 @@
 package club.twinning.notification.domain;
 
-/** PENDING → SENT, or RETRYING (backoff) → SENT | FAILED; DIGEST waits for the contact's daily digest. */
+/**
+ * PENDING → SENDING (claimed, leased) → SENT, or RETRYING (backoff) → SENDING … → SENT | FAILED; DIGEST waits for the
+ * contact's daily digest.
+ */
 public enum DeliveryStatus {
-    PENDING, RETRYING, SENT, FAILED, DIGEST
+    PENDING, SENDING, RETRYING, SENT, FAILED, DIGEST
 }

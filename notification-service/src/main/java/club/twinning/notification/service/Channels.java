@@ -3,50 +3,87 @@ package club.twinning.notification.service;
 import club.twinning.notification.config.NotificationConfig;
 import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.Delivery;
-import club.twinning.notification.domain.WebhookSecret;
+import club.twinning.notification.persistence.DeliveryQueue.Claimed;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Sends one delivery on its channel: an email through SMTP, or the signed CloudEvent to a webhook. Throws when it fails. */
+/**
+ * Sends one delivery on its channel, asynchronously (no thread, transaction or connection of ours held while the other
+ * side thinks): an email through SMTP, or the signed CloudEvent to a webhook. A webhook exchange has one deadline for
+ * all of it (name resolution, connect, TLS, request, headers, body), connects only to an address {@link EgressPolicy}
+ * accepted, follows no redirect, and reads at most a few KiB of the answer, which it drops: the status alone decides.
+ * Failures complete the stage with a {@link DeliveryFailure}.
+ */
 @ApplicationScoped
 public class Channels {
 
     public static final String DELIVERY_HEADER = "X-Twinning-Delivery";
+
+    /** A webhook ready to go: body and signature made (CPU only), the URL not yet resolved. */
+    public record Webhook(String url, String body, String signature, String idempotencyKey) {
+    }
 
     private final ReactiveMailer mailer;
     private final MailComposer composer;
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final Clock clock;
+    private final EgressPolicy policy;
+    private final WebhookSecrets secrets;
+    private final Vertx vertx;
     private final HttpClient http;
+    /** Name resolution blocks: a few threads of its own, never the event loop. */
+    private final ExecutorService resolver = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "webhook-resolver");
+        t.setDaemon(true);
+        return t;
+    });
 
-    Channels(ReactiveMailer mailer, MailComposer composer, ObjectMapper json, NotificationConfig config, Clock clock) {
+    Channels(ReactiveMailer mailer, MailComposer composer, ObjectMapper json, NotificationConfig config, Clock clock,
+             EgressPolicy policy, WebhookSecrets secrets, Vertx vertx) {
         this.mailer = mailer;
         this.composer = composer;
         this.json = json;
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.webhookTimeout()).build();
+        this.policy = policy;
+        this.secrets = secrets;
+        this.vertx = vertx;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setName("webhooks")
+                .setConnectTimeout((int) config.webhookTimeout().toMillis())
+                .setMaxPoolSize(config.webhook().perEndpoint()).setKeepAlive(true).setKeepAliveTimeout(30)
+                .setVerifyHost(true).setTryUseCompression(false));
     }
 
-    public void send(Delivery d) throws IOException, InterruptedException {
-        if (Delivery.WEBHOOK.equals(d.channel)) {
-            webhook(d);
-        } else {
-            MailComposer.Mail mail = composer.compose(d.eventType, d.purpose, d.eventData, d.language, name(d));
-            mail(d.recipient, mail, d.id.toString());
-        }
+    @PreDestroy
+    void close() {
+        resolver.shutdownNow();
+        http.close();
     }
 
     /** The name the email greets: the row's, else (rows written before it had one) the contact's. */
@@ -58,12 +95,26 @@ public class Channels {
         return contact == null ? null : contact.name;
     }
 
+    /** The email of a claimed delivery (reads the read model for names: call it in a transaction). */
+    public MailComposer.Mail compose(Claimed d) {
+        return composer.compose(d.eventType(), d.purpose(), d.eventData(), d.language(), d.name());
+    }
+
     /** {@code deliveries}: the delivery ids the email carries, in a header, so that any email can be traced to its rows. */
     public void mail(String to, MailComposer.Mail mail, String deliveries) {
-        Mail message = Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
-                .addHeader("Message-ID", messageId(deliveries));
         // Bounded: an SMTP conversation that stalls fails this attempt (retried later) instead of holding the sender.
-        mailer.send(message).await().atMost(config.mailTimeout());
+        mailer.send(message(to, mail, deliveries)).await().atMost(config.mailTimeout());
+    }
+
+    /** The same, without waiting: the stage completes when the SMTP server accepted it (or fails within the timeout). */
+    public CompletionStage<Void> mailAsync(String to, MailComposer.Mail mail, String deliveries) {
+        return mailer.send(message(to, mail, deliveries)).ifNoItem().after(config.mailTimeout()).fail()
+                .subscribeAsCompletionStage();
+    }
+
+    private static Mail message(String to, MailComposer.Mail mail, String deliveries) {
+        return Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
+                .addHeader("Message-ID", messageId(deliveries));
     }
 
     /**
@@ -74,25 +125,104 @@ public class Channels {
         return "<" + UUID.nameUUIDFromBytes(deliveries.getBytes(StandardCharsets.UTF_8)) + "@notification.twinning.club>";
     }
 
-    private void webhook(Delivery d) throws IOException, InterruptedException {
-        WebhookSecret secret = WebhookSecret.findById(d.contactId);
-        if (secret == null) {
-            throw new IOException("no webhook secret for contact " + d.contactId);
+    /** The CloudEvent of a claimed webhook delivery, signed with the contact's secret(s). */
+    public Webhook webhook(Claimed d) throws DeliveryFailure {
+        List<String> keys = secrets.signing(d.contactId(), d.plainSecret(), d.sealedSecret(), d.previousSecret(), d.previousUntil());
+        if (keys.isEmpty()) {
+            throw new DeliveryFailure("no-secret", "no webhook secret for contact " + d.contactId(), true, false, null);
         }
-        ObjectNode event = json.createObjectNode().put("specversion", "1.0").put("id", d.eventId).put("type", d.eventType)
-                .put("source", d.eventSource).put("subject", d.eventSubject).put("time", d.eventTime.toString())
-                .put("datacontenttype", "application/json");
-        event.set("data", json.readTree(d.eventData));
-        String body = json.writeValueAsString(event);
-        long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(d.recipient)).timeout(config.webhookTimeout())
-                .header("Content-Type", "application/cloudevents+json")
-                .header("Idempotency-Key", d.eventId)
-                .header(WebhookSignature.HEADER, WebhookSignature.of(secret.secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("webhook answered " + response.statusCode());
+        try {
+            ObjectNode event = json.createObjectNode().put("specversion", "1.0").put("id", d.eventId()).put("type", d.eventType())
+                    .put("source", d.eventSource()).put("subject", d.eventSubject()).put("time", d.eventTime().toString())
+                    .put("datacontenttype", "application/json");
+            event.set("data", json.readTree(d.eventData()));
+            String body = json.writeValueAsString(event);
+            return new Webhook(d.recipient(), body, WebhookSignature.of(keys, clock.instant().getEpochSecond(), body), d.eventId());
+        } catch (JsonProcessingException e) {
+            throw new DeliveryFailure("error", "the event's data is not JSON: " + e.getMessage(), false, false, e);
+        }
+    }
+
+    /** Posts the webhook within the deadline; an address the policy refuses is never connected to. */
+    public CompletionStage<Void> post(Webhook w) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> request = new AtomicReference<>();
+        long deadline = config.webhookTimeout().toMillis();
+        long timer = vertx.setTimer(deadline, id -> {
+            if (result.completeExceptionally(new DeliveryFailure("timeout", "no complete answer within " + deadline + " ms", true, true,
+                    null))) {
+                HttpClientRequest r = request.get();
+                if (r != null) {
+                    r.reset(); // closes the connection: a trickling body holds nothing of ours
+                }
+            }
+        });
+        result.whenComplete((v, e) -> vertx.cancelTimer(timer));
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return policy.resolve(w.url());
+            } catch (EgressPolicy.Refused e) {
+                throw new java.util.concurrent.CompletionException(DeliveryFailure.refusedAddress(w.url() + ": " + e.getMessage()));
+            } catch (UnknownHostException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, resolver).whenComplete((target, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(DeliveryFailure.of(failure));
+            } else if (!result.isDone()) {
+                exchange(target, w, request, result);
+            }
+        });
+        return result;
+    }
+
+    private void exchange(EgressPolicy.Target target, Webhook w, AtomicReference<HttpClientRequest> request,
+                          CompletableFuture<Void> result) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host()).setPort(target.port())
+                .setURI(target.pathAndQuery()).setSsl(target.https()).setFollowRedirects(false)
+                // Connect to the address checked, not to whatever the name resolves to a moment later; Host and SNI keep the name.
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .putHeader("Content-Type", "application/cloudevents+json")
+                .putHeader("Idempotency-Key", w.idempotencyKey())
+                .putHeader(WebhookSignature.HEADER, w.signature());
+        int cap = config.webhook().responseCap();
+        http.request(options).onComplete(made -> {
+            if (made.failed()) {
+                result.completeExceptionally(DeliveryFailure.of(made.cause()));
+                return;
+            }
+            HttpClientRequest r = made.result();
+            request.set(r);
+            if (result.isDone()) {
+                r.reset();
+                return;
+            }
+            r.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    result.completeExceptionally(DeliveryFailure.of(answered.cause()));
+                    return;
+                }
+                HttpClientResponse response = answered.result();
+                int status = response.statusCode();
+                AtomicLong read = new AtomicLong();
+                response.handler(chunk -> {
+                    if (read.addAndGet(chunk.length()) > cap) {
+                        finish(result, status);
+                        r.reset(); // enough: the rest is not read
+                    }
+                });
+                response.exceptionHandler(e -> result.completeExceptionally(DeliveryFailure.of(e)));
+                response.endHandler(v -> finish(result, status));
+            });
+            r.end(Buffer.buffer(w.body()));
+        });
+    }
+
+    private static void finish(CompletableFuture<Void> result, int status) {
+        if (status / 100 == 2) {
+            result.complete(null);
+        } else {
+            result.completeExceptionally(DeliveryFailure.http(status));
         }
     }
 }

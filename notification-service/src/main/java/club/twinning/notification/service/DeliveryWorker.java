@@ -1,168 +1,309 @@
 package club.twinning.notification.service;
 
 import club.twinning.notification.config.NotificationConfig;
-import club.twinning.notification.domain.Delivery;
-import club.twinning.notification.domain.DeliveryAttempt;
 import club.twinning.notification.domain.DeliveryStatus;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import club.twinning.notification.persistence.DeliveryQueue;
+import club.twinning.notification.persistence.DeliveryQueue.Claimed;
+import club.twinning.notification.persistence.DeliveryQueue.Outcome;
+import club.twinning.notification.domain.Delivery;
 import club.twinning.platform.work.AfterCommit;
 import club.twinning.platform.work.Drain;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries, one row at a time, each in its own transaction holding the row's lock
- * ({@code FOR UPDATE SKIP LOCKED}: replicas share the work, none sends a row twice). A failure is retried
- * with exponential backoff and jitter, persisted in the row so a restart resumes it; past the limit the
- * delivery is FAILED and recorded on the dead-letter topic.
+ * Sends due deliveries as a pipeline in which no transaction, row lock or connection is held while the other side
+ * thinks: a round claims a batch in one statement (SENDING with a lease, {@code FOR UPDATE SKIP LOCKED}: replicas
+ * share the work), the sends run concurrently and asynchronously, and their outcomes are written in batches (one
+ * statement each) by a second drain. A row whose lease ran out (its sender died) is claimed again; the Message-ID and
+ * Idempotency-Key make such a second copy recognisable. A failure is retried with exponential backoff and jitter; past
+ * the limit, or at once for a refused address, the delivery is FAILED and recorded on the dead-letter topic.
  *
- * <p>The transaction that writes deliveries wakes the worker when it commits ({@link #wakeAfterCommit()}), so a
- * notification leaves within milliseconds of its event; the schedule only picks up retries that fall due.
+ * <p>Webhooks pass an {@link EndpointGate} per endpoint (a few in flight, a breaker), emails one for the SMTP
+ * server's connection pool: a slow or dead partner holds only its own deliveries, and its waiting rows stay in the
+ * database. The transaction that writes deliveries wakes the rounds when it commits ({@link #wakeAfterCommit()}); the
+ * schedule only picks up retries that fall due and what a crash left behind.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final String SMTP = "smtp";
+    /** Outcomes written per statement. */
+    private static final int RECORD_BATCH = 1000;
+    /** A send starts this long before its lease would run out, or not at all (released unsent). */
+    private static final Duration MARGIN = Duration.ofSeconds(5);
 
-    private final EntityManager em;
+    private final DeliveryQueue queue;
     private final Channels channels;
     private final NotificationConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
     private final Emitter<String> deadLetters;
-    /** Sending is waiting on SMTP servers and partners' endpoints: several rows go out at once. */
-    private final ExecutorService senders;
     private final AfterCommit afterCommit;
-    /** Rounds run one after another on this thread, woken by commits and by the schedule. */
-    private final Drain drain;
+    private final EndpointGate webhooks;
+    private final EndpointGate smtp;
+    /** Claimed and not yet recorded: bounded by {@code concurrency}. */
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Done> outcomes = new ConcurrentLinkedQueue<>();
+    /** Claims and sends, round after round, woken by commits, by recorded outcomes and by the schedule. */
+    private final Drain rounds;
+    /** Writes outcomes in batches. */
+    private final Drain recorder;
+    private final EntityManager em;
 
-    DeliveryWorker(EntityManager em, Channels channels, NotificationConfig config, Clock clock, MeterRegistry metrics,
-                   ObjectMapper json, @Channel("dead-letters") Emitter<String> deadLetters, AfterCommit afterCommit) {
-        this.em = em;
+    private record Done(Outcome outcome, Claimed delivery) {
+    }
+
+    DeliveryWorker(DeliveryQueue queue, Channels channels, NotificationConfig config, Clock clock, MeterRegistry metrics,
+                   ObjectMapper json, @Channel("dead-letters") Emitter<String> deadLetters, AfterCommit afterCommit,
+                   EntityManager em, @ConfigProperty(name = "quarkus.mailer.max-pool-size", defaultValue = "10") int smtpConnections) {
+        this.queue = queue;
         this.channels = channels;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
         this.json = json;
         this.deadLetters = deadLetters;
-        this.senders = Executors.newFixedThreadPool(config.concurrency(), r -> {
-            Thread t = new Thread(r, "delivery-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        metrics.gauge("twinning.deliveries.queue", this, DeliveryWorker::queueDepth);
         this.afterCommit = afterCommit;
-        this.drain = new Drain("delivery-rounds", this::round);
+        this.em = em;
+        NotificationConfig.Webhook w = config.webhook();
+        this.webhooks = new EndpointGate(w.perEndpoint(), w.endpointQueue(), w.breakerFailures(), w.breakerDelay(), clock);
+        // SMTP: as many in flight as the mailer has connections, no breaker (an outage is ridden out by the retries).
+        this.smtp = new EndpointGate(smtpConnections, config.concurrency(), 0, Duration.ZERO, clock);
+        metrics.gauge("twinning.deliveries.queue", this, DeliveryWorker::queueDepth);
+        metrics.gauge("twinning.deliveries.in-flight", outstanding);
+        this.rounds = new Drain("delivery-rounds", this::round);
+        this.recorder = new Drain("delivery-outcomes", this::recordPass);
     }
 
     void open(@Observes StartupEvent started) {
-        drain.open();
+        recorder.open();
+        rounds.open();
     }
 
     /** Called in a transaction that wrote deliveries: they are sent as soon as it commits. */
     public void wakeAfterCommit() {
-        afterCommit.wake(drain);
+        afterCommit.wake(rounds);
     }
 
     /** The safety net, and the retries that fall due: round after round while there is a backlog. */
     @Scheduled(every = "${twinning.notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
-        drain.wake();
+        recorder.wake();
+        rounds.wake();
     }
 
-    /** Every sender sends up to a batch; returns how many went out (or failed for now). */
-    private int round() {
-        List<Future<Integer>> running = new ArrayList<>();
-        for (int w = 0; w < config.concurrency(); w++) {
-            running.add(senders.submit(() -> {
-                int sent = 0;
-                while (sent < config.batchSize() && QuarkusTransaction.requiringNew().call(this::sendOne)) {
-                    sent++;
-                }
-                return sent;
-            }));
+    /** Claims what there is room for and starts sending it; returns how many it claimed. */
+    int round() {
+        int room = Math.min(config.batchSize(), config.concurrency() - outstanding.get());
+        if (room <= 0) {
+            return 0; // woken again when outcomes are recorded
         }
-        int total = 0;
-        for (Future<Integer> sender : running) {
-            try {
-                total += sender.get();
-            } catch (ExecutionException e) {
-                LOG.errorf(e.getCause(), "a delivery round failed");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            }
-        }
-        return total;
-    }
-
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        drain.close();
-        senders.shutdownNow();
-    }
-
-    /** Sends the oldest due delivery; false when there is none. */
-    boolean sendOne() {
-        @SuppressWarnings("unchecked")
-        List<Delivery> due = em.createNativeQuery("""
-                SELECT * FROM delivery WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= ?1
-                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""", Delivery.class)
-                .setParameter(1, clock.instant()).getResultList();
-        if (due.isEmpty()) {
-            return false;
-        }
-        Delivery d = due.get(0);
         Instant now = clock.instant();
-        d.attempts++;
+        List<Claimed> claimed;
         try {
-            channels.send(d);
-            d.status = DeliveryStatus.SENT;
-            d.sentAt = now;
-            d.nextAttemptAt = null;
-            d.lastError = null;
-            DeliveryAttempt.record(d.id, now, "SENT", null);
-            metrics.counter("twinning.deliveries", "channel", d.channel, "outcome", "sent").increment();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            d.lastError = error.substring(0, Math.min(error.length(), 2000));
-            DeliveryAttempt.record(d.id, now, "FAILED", d.lastError);
-            if (d.attempts >= config.maxAttempts()) {
-                d.status = DeliveryStatus.FAILED;
-                d.nextAttemptAt = null;
-                deadLetter(d);
-                metrics.counter("twinning.deliveries", "channel", d.channel, "outcome", "failed").increment();
-                LOG.warnf("delivery %s of event %s failed for good after %d attempts", d.id, d.eventId, d.attempts);
+            claimed = queue.claim(now, now.plus(config.lease()), room,
+                    config.webhook().perEndpoint() + config.webhook().endpointQueue(), webhooks.closed());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot claim deliveries: " + e.getMessage(), e);
+        }
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        outstanding.addAndGet(claimed.size());
+        Map<UUID, Object> mails = composeMails(claimed);
+        for (Claimed d : claimed) {
+            if (Delivery.WEBHOOK.equals(d.channel())) {
+                webhook(d, now);
             } else {
-                d.status = DeliveryStatus.RETRYING;
-                d.nextAttemptAt = now.plus(backoff(d.attempts));
-                metrics.counter("twinning.deliveries", "channel", d.channel, "outcome", "retrying").increment();
+                Object mail = mails.get(d.id());
+                if (mail instanceof MailComposer.Mail m) {
+                    email(d, m, now);
+                } else {
+                    done(d, (Throwable) mail);
+                }
             }
         }
-        return true;
+        return claimed.size();
+    }
+
+    /** Emails are composed in one short read-only transaction (party names come from the read model). */
+    private Map<UUID, Object> composeMails(List<Claimed> claimed) {
+        if (claimed.stream().noneMatch(d -> !Delivery.WEBHOOK.equals(d.channel()))) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<UUID, Object> mails = new HashMap<>();
+            for (Claimed d : claimed) {
+                if (!Delivery.WEBHOOK.equals(d.channel())) {
+                    try {
+                        mails.put(d.id(), channels.compose(d));
+                    } catch (RuntimeException e) {
+                        mails.put(d.id(), e);
+                    }
+                }
+            }
+            return mails;
+        });
+    }
+
+    private void webhook(Claimed d, Instant claimedAt) {
+        Channels.Webhook request;
+        try {
+            request = channels.webhook(d);
+        } catch (DeliveryFailure f) {
+            done(d, f);
+            return;
+        }
+        String endpoint = d.endpoint() == null ? "" : d.endpoint();
+        Instant startBy = claimedAt.plus(config.lease()).minus(config.webhookTimeout()).minus(MARGIN);
+        webhooks.offer(endpoint, new EndpointGate.Turn() {
+            @Override
+            public void start() {
+                if (clock.instant().isAfter(startBy)) {
+                    webhooks.done(endpoint, EndpointGate.Result.NEUTRAL);
+                    released(d, clock.instant());
+                    return;
+                }
+                channels.post(request).whenComplete((ok, e) -> {
+                    DeliveryFailure f = e == null ? null : DeliveryFailure.of(e);
+                    webhooks.done(endpoint, f == null ? EndpointGate.Result.SUCCESS
+                            : f.endpointFault() ? EndpointGate.Result.FAILURE : EndpointGate.Result.NEUTRAL);
+                    done(d, f);
+                });
+            }
+
+            @Override
+            public void release(Instant retryAt) {
+                released(d, retryAt);
+            }
+        });
+    }
+
+    private void email(Claimed d, MailComposer.Mail mail, Instant claimedAt) {
+        Instant startBy = claimedAt.plus(config.lease()).minus(config.mailTimeout()).minus(MARGIN);
+        smtp.offer(SMTP, new EndpointGate.Turn() {
+            @Override
+            public void start() {
+                if (clock.instant().isAfter(startBy)) {
+                    smtp.done(SMTP, EndpointGate.Result.NEUTRAL);
+                    released(d, clock.instant());
+                    return;
+                }
+                channels.mailAsync(d.recipient(), mail, d.id().toString()).whenComplete((ok, e) -> {
+                    smtp.done(SMTP, EndpointGate.Result.NEUTRAL);
+                    done(d, e);
+                });
+            }
+
+            @Override
+            public void release(Instant retryAt) {
+                released(d, retryAt);
+            }
+        });
+    }
+
+    /** A send is over: its outcome waits for the next batch write. */
+    private void done(Claimed d, Throwable error) {
+        Instant now = clock.instant();
+        Outcome outcome;
+        if (error == null) {
+            outcome = new Outcome(d.id(), d.attempts(), DeliveryStatus.SENT.name(), d.attempts(), null, now, null, "SENT", now);
+        } else {
+            DeliveryFailure f = DeliveryFailure.of(error);
+            // Ops read the detail here; partners read only the category (in the delivery log).
+            LOG.infof("delivery %s (%s%s) attempt %d failed: %s (%s)", d.id(), d.channel(),
+                    d.endpoint() == null ? "" : " to " + d.endpoint(), d.attempts(), f.category(), f.getMessage());
+            boolean last = !f.retryable() || d.attempts() >= config.maxAttempts();
+            outcome = new Outcome(d.id(), d.attempts(), (last ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING).name(), d.attempts(),
+                    last ? null : now.plus(backoff(d.attempts())), null, f.category(), "FAILED", now);
+        }
+        outcomes.add(new Done(outcome, d));
+        recorder.wake();
+    }
+
+    /** Not sent (its endpoint was full or broken, or it waited too long): back in the database, the attempt not counted. */
+    private void released(Claimed d, Instant retryAt) {
+        int attempts = d.attempts() - 1;
+        outcomes.add(new Done(new Outcome(d.id(), d.attempts(), (attempts == 0 ? DeliveryStatus.PENDING : DeliveryStatus.RETRYING).name(),
+                attempts, retryAt, null, null, null, clock.instant()), d));
+        recorder.wake();
+    }
+
+    /** Writes up to a batch of outcomes in one statement; returns how many. */
+    int recordPass() {
+        List<Done> batch = new ArrayList<>();
+        for (Done done = outcomes.poll(); done != null; done = batch.size() < RECORD_BATCH ? outcomes.poll() : null) {
+            batch.add(done);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            queue.record(batch.stream().map(Done::outcome).toList());
+        } catch (SQLException | RuntimeException e) {
+            outcomes.addAll(batch); // written at the next wake; a row whose lease ran out meanwhile is fenced off
+            throw new IllegalStateException("cannot record " + batch.size() + " delivery outcome(s): " + e.getMessage(), e);
+        }
+        outstanding.addAndGet(-batch.size());
+        for (Done done : batch) {
+            Outcome o = done.outcome();
+            String result = o.outcome() == null ? "released" : switch (DeliveryStatus.valueOf(o.status())) {
+                case SENT -> "sent";
+                case FAILED -> "failed";
+                default -> "retrying";
+            };
+            metrics.counter("twinning.deliveries", "channel", done.delivery().channel(), "outcome", result).increment();
+            if (DeliveryStatus.FAILED.name().equals(o.status())) {
+                deadLetter(done.delivery(), o.lastError());
+                LOG.warnf("delivery %s of event %s failed for good after %d attempt(s): %s", o.id(), done.delivery().eventId(),
+                        o.attempts(), o.lastError());
+            }
+        }
+        rounds.wake(); // room for more
+        return batch.size();
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.close();
+        // What waits for its turn goes back to the database now; what is in flight ends within its deadline or its lease.
+        webhooks.drainWaiting().forEach(t -> t.release(clock.instant()));
+        smtp.drainWaiting().forEach(t -> t.release(clock.instant()));
+        try {
+            while (recordPass() > 0) {
+                // flush
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outcomes not recorded at shutdown (their leases will run out): %s", e.getMessage());
+        }
+        recorder.close();
     }
 
     /** initial × 2^(attempt-1), capped, with ±25 % jitter so that failed receivers are not hit all at once. */
@@ -173,20 +314,20 @@ public class DeliveryWorker {
         return Duration.ofMillis(Math.max(1, capped + jitter));
     }
 
-    private void deadLetter(Delivery d) {
+    private void deadLetter(Claimed d, String category) {
         try {
-            deadLetters.send(json.writeValueAsString(java.util.Map.of("deliveryId", d.id.toString(), "eventId", d.eventId,
-                    "eventType", d.eventType, "channel", d.channel, "attempts", d.attempts,
-                    "lastError", d.lastError == null ? "" : d.lastError)));
+            deadLetters.send(json.writeValueAsString(Map.of("deliveryId", d.id().toString(), "eventId", d.eventId(),
+                    "eventType", d.eventType(), "channel", d.channel(), "attempts", d.attempts(),
+                    "lastError", category == null ? "" : category)));
         } catch (Exception e) {
-            LOG.errorf("could not record delivery %s on the dead-letter topic: %s", d.id, e.getMessage());
+            LOG.errorf("could not record delivery %s on the dead-letter topic: %s", d.id(), e.getMessage());
         }
     }
 
     double queueDepth() {
         try {
             return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "SELECT count(*) FROM delivery WHERE status IN ('PENDING', 'RETRYING')").getSingleResult()).doubleValue());
+                    "SELECT count(*) FROM delivery WHERE status IN ('PENDING', 'RETRYING', 'SENDING')").getSingleResult()).doubleValue());
         } catch (RuntimeException e) {
             return Double.NaN;
         }
