@@ -18,6 +18,10 @@ public interface PortalConfig {
     /** Origins besides the request's own that may POST to the portal (a second public host name); none by default. */
     Optional<List<String>> trustedOrigins();
 
+    /** Rows on a page of a list (requests, agreements, deliveries): the services' keyset pages. */
+    @WithDefault("50")
+    int pageSize();
+
     /** The Content-Security-Policy sent with every answer; {form-action} is replaced by the origins above. */
     @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' {form-action}; frame-ancestors 'none'")

@@ -44,6 +44,9 @@ public class AgreementPages {
     Viewer viewer;
 
     @Inject
+    club.twinning.portal.config.PortalConfig config;
+
+    @Inject
     @RestClient
     RegistryApi registry;
 
@@ -53,7 +56,7 @@ public class AgreementPages {
     @GET
     public TemplateInstance agreements(@QueryParam("status") String status, @QueryParam(Pages.PARAM) String trail) {
         String party = viewer.partner() ? viewer.city() : null;
-        JsonNode page = call(() -> registry.agreements(party, blankToNull(status), Pages.cursor(trail), 50));
+        JsonNode page = call(() -> registry.agreements(party, blankToNull(status), Pages.cursor(trail), config.pageSize()));
         Pages pages = Pages.of("/app/agreements", Pages.filters("status", status), trail, page.path("nextCursor").asText(null));
         return viewer.render(list.data("agreements", page).data("status", status).data("pages", pages));
     }

@@ -33,12 +33,15 @@ public class DeliveryPage {
     Viewer viewer;
 
     @Inject
+    club.twinning.portal.config.PortalConfig config;
+
+    @Inject
     @RestClient
     NotificationApi notification;
 
     @GET
     public TemplateInstance deliveries(@QueryParam("status") String status, @QueryParam(Pages.PARAM) String trail) {
-        com.fasterxml.jackson.databind.JsonNode page = call(() -> notification.deliveries(blankToNull(status), 50, Pages.cursor(trail)));
+        com.fasterxml.jackson.databind.JsonNode page = call(() -> notification.deliveries(blankToNull(status), config.pageSize(), Pages.cursor(trail)));
         Pages pages = Pages.of("/app/deliveries", Pages.filters("status", status), trail, page.path("nextCursor").asText(null));
         return viewer.render(log.data("deliveries", page).data("status", status).data("pages", pages));
     }

@@ -50,6 +50,9 @@ public class RequestPages {
     Viewer viewer;
 
     @Inject
+    club.twinning.portal.config.PortalConfig config;
+
+    @Inject
     @RestClient
     ExchangeApi exchange;
 
@@ -60,13 +63,11 @@ public class RequestPages {
     @Inject
     ObjectMapper json;
 
-    static final int PAGE_SIZE = 50;
-
     /** Newest first, a page at a time (the service's keyset cursor), filtered by status and domain. */
     @GET
     public TemplateInstance requests(@QueryParam("status") String status, @QueryParam("domain") String domain,
                                      @QueryParam(Pages.PARAM) String trail) {
-        JsonNode page = call(() -> exchange.requests(blankToNull(status), blankToNull(domain), Pages.cursor(trail), PAGE_SIZE));
+        JsonNode page = call(() -> exchange.requests(blankToNull(status), blankToNull(domain), Pages.cursor(trail), config.pageSize()));
         Pages pages = Pages.of("/app/requests", Pages.filters("status", status, "domain", domain), trail,
                 page.path("nextCursor").asText(null));
         return viewer.render(list.data("requests", page).data("status", status).data("domain", domain)

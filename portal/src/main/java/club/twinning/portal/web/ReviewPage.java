@@ -30,6 +30,9 @@ public class ReviewPage {
     Viewer viewer;
 
     @Inject
+    club.twinning.portal.config.PortalConfig config;
+
+    @Inject
     @RestClient
     ExchangeApi exchange;
 
@@ -38,7 +41,7 @@ public class ReviewPage {
         List<JsonNode> waiting = new ArrayList<>();
         boolean more = false;
         for (String status : List.of("SUBMITTED", "UNDER_REVIEW")) {
-            JsonNode page = call(() -> exchange.requests(status, null, null, RequestPages.PAGE_SIZE));
+            JsonNode page = call(() -> exchange.requests(status, null, null, config.pageSize()));
             page.path("items").forEach(waiting::add);
             more |= page.hasNonNull("nextCursor");
         }
