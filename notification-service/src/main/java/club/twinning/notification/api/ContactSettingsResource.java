@@ -2,8 +2,8 @@ package club.twinning.notification.api;
 
 import club.twinning.events.EventType;
 import club.twinning.notification.domain.ContactPreference;
-import club.twinning.notification.domain.Digest;
 import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.domain.Digest;
 import club.twinning.notification.service.Access;
 import club.twinning.notification.service.EgressPolicy;
 import club.twinning.notification.service.WebhookSecrets;
@@ -25,11 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A contact's notification preferences and webhook secret: the secretariat for all, a partner for its own city. */
 @Path("/api/contacts/{id}")
-@Tag(name = "Contact settings")
+@Tag(name = "Contact settings", description = "A contact's notification preferences and webhook secret.")
 @RolesAllowed({Roles.SECRETARIAT, Roles.PARTNER})
 @Transactional
 public class ContactSettingsResource {
@@ -46,6 +48,11 @@ public class ContactSettingsResource {
 
     @GET
     @Path("/preferences")
+    @Operation(operationId = "getContactPreferences", summary = "Read a contact's notification preferences",
+            description = "The secretariat, or a partner of the contact's own city (403 otherwise): which event types reach the contact, by which channels, immediately or in a daily digest.")
+    @APIResponse(responseCode = "200", description = "The preferences")
+    @APIResponse(responseCode = "403", description = "The contact belongs to another city")
+    @APIResponse(responseCode = "404", description = "No such contact")
     public ContactPreference preferences(@PathParam("id") UUID id) {
         access.contact(id);
         return ContactPreference.of(id);
@@ -53,6 +60,12 @@ public class ContactSettingsResource {
 
     @PUT
     @Path("/preferences")
+    @Operation(operationId = "updateContactPreferences", summary = "Choose what reaches a contact and how",
+            description = "The secretariat, or a partner of the contact's own city. eventTypes are CloudEvents types of the AsyncAPI document (/q/asyncapi); digest IMMEDIATE or DAILY at digestHour.")
+    @APIResponse(responseCode = "200", description = "The preferences as saved")
+    @APIResponse(responseCode = "400", description = "A field is invalid (an unknown event type, a bad hour); errors names it")
+    @APIResponse(responseCode = "403", description = "The contact belongs to another city")
+    @APIResponse(responseCode = "404", description = "No such contact")
     public ContactPreference update(@PathParam("id") UUID id, @Valid @NotNull PreferenceInput input) {
         access.contact(id);
         List<String> types = input.eventTypes() == null ? List.of() : input.eventTypes();
@@ -79,6 +92,12 @@ public class ContactSettingsResource {
      */
     @POST
     @Path("/webhook-secret")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Create or rotate a contact's webhook signing secret",
+            description = "The secretariat, or a partner of the contact's own city. The answer is the only time the secret is shown; the previous secret keeps signing (a second v1= in Twinning-Signature) until previousValidUntil. Refused while the contact's webhook URL is not a public https endpoint.")
+    @APIResponse(responseCode = "200", description = "The new secret and how deliveries are signed")
+    @APIResponse(responseCode = "403", description = "The contact belongs to another city")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "422", description = "The contact's webhook URL is one the platform never calls; errors names webhookUrl")
     public Map<String, String> rotateSecret(@PathParam("id") UUID id) {
         access.contact(id);
         ContactView contact = ContactView.findById(id);

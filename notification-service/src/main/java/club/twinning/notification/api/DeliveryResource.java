@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The delivery log: ops and the secretariat read it all and retry; a partner reads its own city's. */
 @Path("/api/deliveries")
-@Tag(name = "Deliveries")
+@Tag(name = "Deliveries", description = "The log of every mail and webhook sent for an event, and retries.")
 @RolesAllowed({Roles.OPS, Roles.SECRETARIAT, Roles.PARTNER})
 public class DeliveryResource {
 
@@ -36,6 +38,10 @@ public class DeliveryResource {
     }
 
     @GET
+    @Operation(operationId = "listDeliveries", summary = "Search the log of mail and webhook deliveries",
+            description = "Ops and the secretariat see every delivery; a partner its own city's only. Filters: contact, eventType, channel, status, from/to (instants such as 2026-11-25T08:00:00Z); pages of `limit` (1-500) followed with `cursor`.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    @APIResponse(responseCode = "400", description = "A filter is malformed (an instant, limit, cursor); errors names it")
     public Page<DeliveryView> list(@QueryParam("contact") UUID contact, @QueryParam("eventType") String eventType,
                                    @QueryParam("channel") String channel, @QueryParam("status") String status,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
@@ -55,6 +61,11 @@ public class DeliveryResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDelivery", summary = "Read one delivery with its attempts",
+            description = "Ops and the secretariat; a partner only for its own city's deliveries (403 otherwise).")
+    @APIResponse(responseCode = "200", description = "The delivery and each attempt")
+    @APIResponse(responseCode = "403", description = "A partner asking for another city's delivery")
+    @APIResponse(responseCode = "404", description = "No such delivery")
     public DeliveryView one(@PathParam("id") UUID id) {
         Delivery d = visible(id);
         return DeliveryView.of(d, DeliveryAttempt.of(id));
@@ -65,6 +76,11 @@ public class DeliveryResource {
     @Path("/{id}/retry")
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
     @Transactional
+    @Operation(operationId = "retryDelivery", summary = "Send a failed delivery again",
+            description = "Ops or the secretariat, for a delivery FAILED (409 otherwise): it is sent again from a fresh count of attempts; the attempt log keeps the history.")
+    @APIResponse(responseCode = "200", description = "The delivery, RETRYING")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "409", description = "The delivery is not FAILED; deliveryStatus says what it is")
     public DeliveryView retry(@PathParam("id") UUID id) {
         Delivery d = visible(id);
         if (d.status != DeliveryStatus.FAILED) {
