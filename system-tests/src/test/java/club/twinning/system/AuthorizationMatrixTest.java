@@ -215,7 +215,7 @@ class AuthorizationMatrixTest {
         return roles;
     }
 
-    private static String resolve(String service, String path) {
+    static String resolve(String service, String path) {
         String resolved = path;
         for (var id : ids.entrySet()) {
             String prefix = id.getKey().substring(id.getKey().indexOf(' ') + 1);

@@ -1,7 +1,5 @@
 package club.twinning.exchange.api;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import club.twinning.events.CooperationDomain;
 import club.twinning.exchange.service.MatchService;
 import club.twinning.exchange.service.RelationshipService;
@@ -15,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Partner matching and relationship health: what the network knows about itself. */

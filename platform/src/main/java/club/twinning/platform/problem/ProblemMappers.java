@@ -66,6 +66,15 @@ public class ProblemMappers {
                 field.isEmpty() ? message : field + ": " + message, path(uri), errors, Map.of()));
     }
 
+    /** No token on a secured operation: still a 401 with the Bearer challenge, now with a problem a client can read. */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new Problem(ProblemTypes.uri("unauthorized"), "Unauthorized", 401,
+                        "send an access token of the twinning realm as Authorization: Bearer <token>", path(uri), List.of(),
+                        Map.of())).build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem(ProblemTypes.uri("forbidden"), "Forbidden", 403,

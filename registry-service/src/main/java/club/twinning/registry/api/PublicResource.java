@@ -1,7 +1,5 @@
 package club.twinning.registry.api;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementStatus;
 import club.twinning.registry.domain.Party;
@@ -21,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The open register: agreements in force, with their dates of signature and effect, as JSON, GeoJSON and CSV, for anyone. */
