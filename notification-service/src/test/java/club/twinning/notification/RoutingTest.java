@@ -73,9 +73,10 @@ class RoutingTest {
         assertThat(english.html()).contains("dir=\"ltr\"").contains("lang=\"en\"");
 
         Mailbox.Received receipt = Mailbox.of(requester.email(), Deliveries.ids(made)).get(0);
-        assertThat(receipt.subject()).isEqualTo("Demande reçue : Gestion de l'eau en zone aride");
-        assertThat(receipt.text()).contains("Votre demande « Gestion de l'eau en zone aride »")
-                .as("its number").contains(request.toString()).contains("2027-02-01 – 2027-02-28");
+        assertThat(receipt.subject()).isEqualTo("Demande reçue : \u2068Gestion de l'eau en zone aride\u2069");
+        assertThat(receipt.text()).contains("Votre demande « \u2068Gestion de l'eau en zone aride\u2069 »")
+                .as("its number").contains(request.toString()).contains("du 1er février 2027 au 28 février 2027")
+                .as("its page").contains("http://127.0.0.1:8080/app/requests/" + request);
     }
 
     @Test
@@ -86,12 +87,14 @@ class RoutingTest {
         List<Delivery> hold = Deliveries.await(held, DeliveryStatus.SENT);
         assertThat(hold).extracting(d -> d.recipient).containsExactlyInAnyOrder(requester.email(), host.email());
         assertThat(Mailbox.of(requester.email(), Deliveries.ids(hold)).get(0)).satisfies(m -> {
-            assertThat(m.subject()).isEqualTo("Demande Eau " + request + " en attente : accord suspendu");
-            assertThat(m.text()).contains("Motif indiqué : « Travaux de la mairie »");
+            assertThat(m.subject()).isEqualTo("Demande \u2068Eau " + request + "\u2069 en attente : accord suspendu");
+            assertThat(m.text()).contains("Motif indiqué par \u2068partner." + agadez + "\u2069, tel que saisi :")
+                    .contains("> \u2068Travaux de la mairie\u2069");
         });
         Mailbox.Received arabic = Mailbox.of(host.email(), Deliveries.ids(hold)).get(0);
         assertThat(arabic.subject()).startsWith("الطلب").contains("معلق");
-        assertThat(arabic.html()).contains("dir=\"rtl\"").contains("السبب المذكور: «Travaux de la mairie»");
+        assertThat(arabic.html()).contains("dir=\"rtl\"").contains("السبب كما كتبه")
+                .contains("<blockquote dir=\"auto\"").contains(">Travaux de la mairie</blockquote>");
 
         String resumed = events.publish(EventType.REQUEST_RESUMED, request.toString(), request(request, "SUBMITTED", "Eau " + request, null));
         List<Delivery> resume = Deliveries.await(resumed, DeliveryStatus.SENT);
@@ -104,8 +107,8 @@ class RoutingTest {
         List<Delivery> close = Deliveries.await(closed, DeliveryStatus.SENT);
         assertThat(close).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email());
         Mailbox.Received toCouncil = Mailbox.of(council.email(), Deliveries.ids(close)).get(0);
-        assertThat(toCouncil.subject()).isEqualTo("Request Eau " + request + " closed: the agreement has ended");
-        assertThat(toCouncil.text()).contains("Reason given: \"L'accord a été résilié <b>d'un commun accord</b>\"");
+        assertThat(toCouncil.subject()).isEqualTo("Request \u2068Eau " + request + "\u2069 closed: the agreement has ended");
+        assertThat(toCouncil.text()).contains("> \u2068L'accord a été résilié <b>d'un commun accord</b>\u2069");
         assertThat(toCouncil.html()).as("the user's words are text, not markup").contains("&lt;b&gt;");
 
         UUID visit = UUID.randomUUID();
@@ -116,7 +119,9 @@ class RoutingTest {
         assertThat(flag).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email());
         assertThat(Mailbox.of(requester.email(), Deliveries.ids(flag)).get(0)).satisfies(m -> {
             assertThat(m.subject()).startsWith("Visite à revoir : ");
-            assertThat(m.text()).contains("du 2027-02-01 – 2027-02-05").contains("Motif indiqué : « Accord suspendu le 3 janvier »");
+            assertThat(m.text()).contains("du 1er février 2027 au 5 février 2027")
+                    .contains("Motif indiqué, tel que saisi :").contains("> \u2068Accord suspendu le 3 janvier\u2069")
+                    .contains("http://127.0.0.1:8080/app/visits/" + visit);
         });
     }
 

@@ -4,14 +4,34 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** A party's language (a contact without one falls back to it) and time zone (for daily digests). */
+/**
+ * A party as the registry last announced it: its names (emails name it in the reader's language), its language (a
+ * contact without one falls back to it) and time zone (for daily digests).
+ */
 @Entity
 public class PartyView extends PanacheEntityBase {
 
     @Id
     public String code;
     public String nameFr;
+    public String nameAr;
+    public String nameEn;
     public String language;
     public String timeZone;
     public long version;
+
+    /** The name in fr, ar or en, else in another language the register has, else the code. */
+    public String name(String language) {
+        String preferred = switch (language == null ? "fr" : language) {
+            case "ar" -> nameAr;
+            case "en" -> nameEn;
+            default -> nameFr;
+        };
+        for (String name : new String[] {preferred, nameFr, nameEn, nameAr}) {
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return code;
+    }
 }

@@ -1,5 +1,6 @@
 package club.twinning.notification.messaging;
 
+import club.twinning.events.EventType;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.events.payload.PartyChanged;
 import club.twinning.notification.domain.ContactView;
@@ -9,22 +10,30 @@ import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Every event of the platform, once: contacts and parties update the read model; the rest become deliveries,
- * in the same transaction as the processed-event record. A message that cannot be read goes to the
- * dead-letter topic and the partition moves on; a database outage is waited out (see {@link Inbox}).
+ * in the same transaction as the processed-event record. Each event's data is bound to the {@code events} record of
+ * its type ({@link EventData}); an unknown type is acknowledged and ignored, a version this service does not read
+ * too (the platform keeps publishing version 1 beside a newer one). A message that cannot be read (no CloudEvent, or
+ * data that does not bind to its record) goes to the dead-letter topic and the partition moves on; a database outage
+ * is waited out (see {@link Inbox}).
  */
 @ApplicationScoped
 public class EventConsumer {
 
     static final String CONSUMER = "notification";
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final ProcessedEvents processed;
     private final Router router;
@@ -39,12 +48,25 @@ public class EventConsumer {
     @Incoming("events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
+        Optional<IncomingCloudEventMetadata<?>> ce = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(m -> (IncomingCloudEventMetadata<?>) m);
+        if (ce.isPresent()) {
+            Optional<EventType> type = EventType.of(ce.get().getType());
+            Optional<URI> schema = ce.get().getDataSchema();
+            if (type.isPresent() && !EventData.readable(type.get(), schema)) {
+                LOG.infof("event %s of type %s has dataschema %s, which this service does not read: ignored",
+                        ce.get().getId(), ce.get().getType(), schema.get());
+                return message.ack();
+            }
+        }
         return Inbox.consume(message, processed, CONSUMER, (type, event) -> {
-            switch (type) {
-                case CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DEACTIVATED ->
-                        contact(json.readValue(event.data(), ContactChanged.class));
-                case PARTY_CREATED, PARTY_UPDATED -> party(json.readValue(event.data(), PartyChanged.class));
-                default -> router.route(type, event);
+            Record payload = EventData.read(json, type, event.data());
+            if (payload instanceof ContactChanged c) {
+                contact(c);
+            } else if (payload instanceof PartyChanged p) {
+                party(p);
+            } else {
+                router.route(type, event, payload);
             }
         });
     }
@@ -77,7 +99,9 @@ public class EventConsumer {
         } else if (view.version > p.version()) {
             return;
         }
-        view.nameFr = p.nameFr() != null ? p.nameFr() : p.nameEn();
+        view.nameFr = p.nameFr();
+        view.nameAr = p.nameAr();
+        view.nameEn = p.nameEn();
         view.language = p.language();
         view.timeZone = p.timeZone();
         view.version = p.version();

@@ -1,166 +1,462 @@
 package club.twinning.notification.service;
 
 import club.twinning.events.EventType;
+import club.twinning.events.payload.AgreementStatusChanged;
+import club.twinning.events.payload.ExchangeRequestChanged;
+import club.twinning.events.payload.RelationshipDormant;
+import club.twinning.events.payload.RenewalDue;
+import club.twinning.events.payload.Tally;
+import club.twinning.events.payload.VisitChanged;
+import club.twinning.notification.config.MailConfig;
+import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.Delivery;
-import club.twinning.notification.domain.PartyView;
-import com.fasterxml.jackson.databind.JsonNode;
+import club.twinning.notification.messaging.EventData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
+import java.util.UUID;
 
-/** Turns an event into an email in the reader's language: a subject, an HTML part (rtl for Arabic) and a text part. */
+/**
+ * Turns an event into an email in the reader's language: a subject, an HTML part (rtl for Arabic) and a text part
+ * saying what happened, the facts (names, dates, domain, status, votes), what the users wrote (quoted, as theirs),
+ * who is expected to do what and by when, and a link to the page it is about in the portal. A notice to a contact
+ * carries a footer link to its preferences and a one-click unsubscribe (RFC 8058) for that kind of message.
+ */
 @ApplicationScoped
 public class MailComposer {
 
-    /** A composed email. */
-    public record Mail(String subject, String html, String text) {
+    /** A composed email; {@code headers}: to add to the message (List-Unsubscribe for an optional notification). */
+    public record Mail(String subject, String html, String text, Map<String, String> headers) {
+        public Mail(String subject, String html, String text) {
+            this(subject, html, text, Map.of());
+        }
     }
 
-    /** One event of a digest, in words. */
-    public record Line(String subject, String body) {
+    /** One event of a digest, in words, with the page it is about. */
+    public record Line(String subject, String body, String link) {
     }
 
-    private static final Map<String, Map<String, String>> STATUS = Map.of(
-            "fr", Map.ofEntries(Map.entry("IN_FORCE", "en vigueur"), Map.entry("SUSPENDED", "suspendu"),
-                    Map.entry("TERMINATED", "résilié"), Map.entry("EXPIRED", "expiré"), Map.entry("SIGNED", "signé"),
-                    Map.entry("APPROVED", "approuvée"), Map.entry("REJECTED", "rejetée"), Map.entry("DRAFT", "brouillon"),
-                    Map.entry("NEGOTIATION", "en négociation"), Map.entry("PENDING_FORMALITIES", "formalités en cours")),
-            "ar", Map.ofEntries(Map.entry("IN_FORCE", "سارية المفعول"), Map.entry("SUSPENDED", "معلقة"),
-                    Map.entry("TERMINATED", "مفسوخة"), Map.entry("EXPIRED", "منتهية"), Map.entry("SIGNED", "موقعة"),
-                    Map.entry("APPROVED", "مقبول"), Map.entry("REJECTED", "مرفوض"), Map.entry("DRAFT", "مسودة"),
-                    Map.entry("NEGOTIATION", "قيد التفاوض"), Map.entry("PENDING_FORMALITIES", "في انتظار الإجراءات")),
-            "en", Map.ofEntries(Map.entry("IN_FORCE", "in force"), Map.entry("SUSPENDED", "suspended"),
-                    Map.entry("TERMINATED", "terminated"), Map.entry("EXPIRED", "expired"), Map.entry("SIGNED", "signed"),
-                    Map.entry("APPROVED", "approved"), Map.entry("REJECTED", "rejected"), Map.entry("DRAFT", "draft"),
-                    Map.entry("NEGOTIATION", "in negotiation"), Map.entry("PENDING_FORMALITIES", "pending formalities")));
+    /**
+     * Who reads: a contact of a party, or (no contact) a council member from Keycloak or the secretariat.
+     * {@code known=false}: the caller did not say, so the email neither addresses the reader's role nor links its
+     * preferences.
+     */
+    public record Reader(UUID contactId, String partyCode, String name, boolean known) {
+        static Reader unknown(String name) {
+            return new Reader(null, null, name, false);
+        }
+
+        /** A delivery's reader: its contact (null for a council member from Keycloak or the secretariat). */
+        public static Reader of(UUID contactId, String name) {
+            return new Reader(contactId, null, name, true);
+        }
+    }
+
+    /** A labelled fact, a user's words, a paragraph: as escaped HTML (isolates as {@code <bdi>}) and as text. */
+    public record Fact(String label, RawString html, String text) {
+    }
+
+    public record Quote(RawString attribution, String attributionText, RawString html, List<String> lines) {
+    }
+
+    public record Block(RawString html, String text) {
+        static Block of(String text) {
+            return text == null ? null : new Block(Bidi.html(text), text);
+        }
+    }
+
+    public record Item(Block subject, Block body, String link) {
+    }
+
+    /** The event in words before rendering; {@code yourTurn} null when the reader is unknown. */
+    private record Content(String subject, String summary, List<Fact> facts, List<Quote> quotes, String action,
+                           Boolean yourTurn, String link, String linkLabel) {
+    }
+
+    /** Who the expected action falls to: nobody, everyone told, the council, or a party (by code). */
+    private static final String NOBODY = null;
+    private static final String EVERYONE = "*";
+    private static final String COUNCIL = "@council";
 
     private final ObjectMapper json;
     private final Template html;
     private final Template text;
+    private final MailConfig config;
+    private final Unsubscribes unsubscribes;
 
-    MailComposer(ObjectMapper json, @Location("mail/message.html") Template html, @Location("mail/message.txt") Template text) {
+    MailComposer(ObjectMapper json, @Location("mail/message.html") Template html, @Location("mail/message.txt") Template text,
+                 MailConfig config, Unsubscribes unsubscribes) {
         this.json = json;
         this.html = html;
         this.text = text;
+        this.config = config;
+        this.unsubscribes = unsubscribes;
     }
 
+    /** Without the reader's contact and party: no preferences link, no unsubscribe, no "your turn". */
     public Mail compose(String eventType, String purpose, String data, String language, String name) {
-        Line line = line(eventType, purpose, data, language);
-        return render(language, line.subject(), name, List.of(line.body()));
+        return compose(eventType, purpose, data, language, Reader.unknown(name));
+    }
+
+    /** To this reader (see {@link Reader#of}): its party's role in the event, its preferences, its unsubscribe link. */
+    public Mail compose(String eventType, String purpose, String data, String language, Reader reader) {
+        if (reader.known() && reader.contactId() != null && reader.partyCode() == null) {
+            ContactView contact = ContactView.findById(reader.contactId());
+            reader = new Reader(reader.contactId(), contact == null ? null : contact.partyCode, reader.name(), true);
+        }
+        EventType type = type(eventType);
+        MailMessages w = words(language);
+        MailWords words = new MailWords(language);
+        Content c = content(type, purpose, payload(type, data), w, words, reader);
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        String unsubscribe = null;
+        String preferences = null;
+        String why;
+        if (!reader.known()) {
+            why = w.footer_generic();
+        } else if (reader.contactId() == null || reader.partyCode() == null) {
+            why = w.footer_council();
+        } else {
+            why = w.footer_contact(words.party(reader.partyCode()));
+            preferences = portal("/app/contacts?party=" + reader.partyCode());
+            if (!Delivery.RECEIPT.equals(purpose)) {
+                // Optional: a notice the contact may turn off (a receipt answers its own city's action).
+                unsubscribe = unsubscribes.url(reader.contactId(), type);
+                headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+        }
+        String heading = Boolean.TRUE.equals(c.yourTurn()) ? w.your_turn() : w.expected();
+        TemplateInstance h = html.instance();
+        TemplateInstance t = text.instance();
+        for (TemplateInstance i : List.of(h, t)) {
+            i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
+                    .data("subject", c.subject()).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
+                    .data("summary", Block.of(c.summary())).data("facts", c.facts()).data("quotes", c.quotes())
+                    .data("actionHeading", heading).data("action", Block.of(c.action())).data("yourTurn", c.yourTurn())
+                    .data("link", c.link()).data("linkLabel", c.linkLabel()).data("colon", w.colon()).data("intro", null).data("items", List.of())
+                    .data("why", Block.of(why)).data("preferences", preferences).data("preferencesLabel", w.footer_preferences())
+                    .data("unsubscribe", unsubscribe).data("unsubscribeLabel", w.footer_unsubscribe());
+        }
+        return new Mail(c.subject(), h.render(), t.render(), Map.copyOf(headers));
     }
 
     public Mail digest(List<Line> lines, String language, String name) {
-        MailMessages words = words(language);
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(words.digest_intro());
-        lines.forEach(l -> paragraphs.add(l.subject() + " — " + l.body()));
-        return render(language, words.digest_subject(lines.size()), name, paragraphs);
+        MailMessages w = words(language);
+        MailWords words = new MailWords(language);
+        List<Item> items = lines.stream().map(l -> new Item(Block.of(l.subject()), Block.of(l.body()), l.link())).toList();
+        String subject = w.digest_subject(lines.size());
+        TemplateInstance h = html.instance();
+        TemplateInstance t = text.instance();
+        for (TemplateInstance i : List.of(h, t)) {
+            i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
+                    .data("subject", subject).data("greeting", w.greeting(name == null ? "" : name))
+                    .data("summary", null).data("facts", List.of()).data("quotes", List.of()).data("actionHeading", null)
+                    .data("action", null).data("yourTurn", null).data("link", null).data("linkLabel", null).data("colon", w.colon())
+                    .data("intro", w.digest_intro()).data("items", items).data("why", Block.of(w.footer_generic()))
+                    .data("preferences", null).data("preferencesLabel", null).data("unsubscribe", null)
+                    .data("unsubscribeLabel", null);
+        }
+        return new Mail(subject, h.render(), t.render());
     }
 
     /** {@code purpose}: {@link Delivery#RECEIPT} tells the submitting city its request arrived; else a notice of the event. */
     public Line line(String eventType, String purpose, String data, String language) {
-        MailMessages words = words(language);
-        MailModel m = model(data, language);
-        EventType type = EventType.of(eventType).orElseThrow(() -> new IllegalArgumentException("no mail for " + eventType));
-        if (Delivery.RECEIPT.equals(purpose)) {
-            if (type != EventType.REQUEST_SUBMITTED) {
-                throw new IllegalArgumentException("no receipt for " + eventType);
-            }
-            return new Line(words.subject_request_received(m), words.body_request_received(m));
+        EventType type = type(eventType);
+        Content c = content(type, purpose, payload(type, data), words(language), new MailWords(language), Reader.unknown(null));
+        return new Line(c.subject(), c.summary(), c.link());
+    }
+
+    private Content content(EventType type, String purpose, Record payload, MailMessages w, MailWords words, Reader reader) {
+        if (Delivery.RECEIPT.equals(purpose) && type != EventType.REQUEST_SUBMITTED) {
+            throw new IllegalArgumentException("no receipt for " + type.type());
         }
-        return switch (type) {
-            case AGREEMENT_STATUS_CHANGED -> new Line(words.subject_agreement_status_changed(m), words.body_agreement_status_changed(m));
-            case RENEWAL_DUE -> new Line(words.subject_renewal_due(m), words.body_renewal_due(m));
-            case REQUEST_SUBMITTED -> new Line(words.subject_request_submitted(m), words.body_request_submitted(m));
-            case REQUEST_DECIDED -> new Line(words.subject_request_decided(m), words.body_request_decided(m));
-            case CHANGES_REQUESTED -> new Line(words.subject_changes_requested(m), words.body_changes_requested(m));
-            case REQUEST_WITHDRAWN -> new Line(words.subject_request_withdrawn(m), words.body_request_withdrawn(m));
-            case REQUEST_ESCALATED -> new Line(words.subject_request_escalated(m), words.body_request_escalated(m));
-            case REQUEST_ON_HOLD -> new Line(words.subject_request_on_hold(m), words.body_request_on_hold(m));
-            case REQUEST_RESUMED -> new Line(words.subject_request_resumed(m), words.body_request_resumed(m));
-            case REQUEST_CLOSED -> new Line(words.subject_request_closed(m), words.body_request_closed(m));
-            case VISIT_PLANNED -> new Line(words.subject_visit_planned(m), words.body_visit_planned(m));
-            case VISIT_CONFIRMED -> new Line(words.subject_visit_confirmed(m), words.body_visit_confirmed(m));
-            case VISIT_CANCELLED -> new Line(words.subject_visit_cancelled(m), words.body_visit_cancelled(m));
-            case VISIT_COMPLETED -> new Line(words.subject_visit_completed(m), words.body_visit_completed(m));
-            case VISIT_FLAGGED -> new Line(words.subject_visit_flagged(m), words.body_visit_flagged(m));
-            case RELATIONSHIP_DORMANT -> new Line(words.subject_relationship_dormant(m), words.body_relationship_dormant(m));
-            default -> throw new IllegalArgumentException("no mail for " + eventType);
+        if (payload instanceof ExchangeRequestChanged r) {
+            return request(type, Delivery.RECEIPT.equals(purpose), r, w, words, reader);
+        } else if (payload instanceof VisitChanged v) {
+            return visit(type, v, w, words, reader);
+        } else if (payload instanceof AgreementStatusChanged a) {
+            return agreement(a, w, words, reader);
+        } else if (payload instanceof RenewalDue r) {
+            return renewal(r, w, words, reader);
+        } else if (payload instanceof RelationshipDormant d) {
+            return dormant(d, w, words, reader);
+        }
+        throw new IllegalArgumentException("no mail for " + type.type());
+    }
+
+    private Content request(EventType type, boolean receipt, ExchangeRequestChanged r, MailMessages w, MailWords words, Reader reader) {
+        String start = words.date(r.windowStart());
+        String end = words.date(r.windowEnd());
+        Tally t = r.tally();
+        String votes = t == null ? null : w.votes(t.approve(), t.reject(), t.abstain(), t.requestChanges());
+        MailModel m = new MailModel(Bidi.isolate(r.title()), String.valueOf(r.requestId()), words.party(r.requestingParty()),
+                words.party(r.partnerParty()), words.parties(Arrays.asList(r.requestingParty(), r.partnerParty()), w.and()),
+                words.domain(r.domain()), r.status() == null ? null : w.request_status(r.status()), r.status(), null, start,
+                end, start == null ? null : w.period(start, end), start, votes, null, null, false);
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, words, w.label_number(), m.number());
+        fact(facts, words, w.label_requesting(), m.partyA());
+        fact(facts, words, w.label_partner(), m.partyB());
+        fact(facts, words, w.label_domain(), m.domain());
+        fact(facts, words, w.label_period(), m.period());
+        fact(facts, words, w.label_status(), m.status());
+        if (t != null && t.approve() + t.reject() + t.abstain() + t.requestChanges() > 0) {
+            fact(facts, words, w.label_votes(), votes);
+        }
+        List<Quote> quotes = new ArrayList<>();
+        if (type != EventType.REQUEST_ESCALATED) { // an escalation's reason is the watcher's, not a person's
+            quote(quotes, w.quote_reason(by(r.actor())), r.reason());
+        }
+        String subject;
+        String summary;
+        String action;
+        String actor = NOBODY;
+        if (receipt) {
+            subject = w.subject_request_received(m);
+            summary = w.body_request_received(m);
+            action = w.action_request_received(m);
+        } else {
+            switch (type) {
+                case REQUEST_SUBMITTED -> {
+                    subject = w.subject_request_submitted(m);
+                    summary = w.body_request_submitted(m);
+                    action = w.action_request_submitted(m);
+                    actor = COUNCIL;
+                }
+                case REQUEST_DECIDED -> {
+                    subject = w.subject_request_decided(m);
+                    summary = w.body_request_decided(m);
+                    action = w.action_request_decided(m);
+                    actor = "APPROVED".equals(r.status()) ? r.requestingParty() : NOBODY;
+                }
+                case CHANGES_REQUESTED -> {
+                    subject = w.subject_changes_requested(m);
+                    summary = w.body_changes_requested(m);
+                    action = w.action_changes_requested(m);
+                    actor = r.requestingParty();
+                }
+                case REQUEST_WITHDRAWN -> {
+                    subject = w.subject_request_withdrawn(m);
+                    summary = w.body_request_withdrawn(m);
+                    action = w.action_request_withdrawn(m);
+                }
+                case REQUEST_ESCALATED -> {
+                    subject = w.subject_request_escalated(m);
+                    summary = w.body_request_escalated(m);
+                    action = w.action_request_escalated(m);
+                    actor = COUNCIL;
+                }
+                case REQUEST_ON_HOLD -> {
+                    subject = w.subject_request_on_hold(m);
+                    summary = w.body_request_on_hold(m);
+                    action = w.action_request_on_hold(m);
+                }
+                case REQUEST_RESUMED -> {
+                    subject = w.subject_request_resumed(m);
+                    summary = w.body_request_resumed(m);
+                    action = w.action_request_resumed(m);
+                    actor = "CHANGES_REQUESTED".equals(r.status()) ? r.requestingParty() : COUNCIL;
+                }
+                case REQUEST_CLOSED -> {
+                    subject = w.subject_request_closed(m);
+                    summary = w.body_request_closed(m);
+                    action = w.action_request_closed(m);
+                }
+                default -> throw new IllegalArgumentException("no mail for " + type.type());
+            }
+        }
+        return content(words, subject, summary, facts, quotes, action,
+                yourTurn(actor, reader, r.requestingParty(), r.partnerParty()),
+                r.requestId() == null ? null : portal("/app/requests/" + r.requestId()), w.open_request());
+    }
+
+    private Content visit(EventType type, VisitChanged v, MailMessages w, MailWords words, Reader reader) {
+        String start = words.date(v.startDate());
+        String end = words.date(v.endDate());
+        String deadline = switch (type) {
+            case VISIT_CONFIRMED -> end;
+            default -> start;
+        };
+        MailModel m = new MailModel(null, String.valueOf(v.visitId()), words.party(v.visitingParty()), words.party(v.hostParty()),
+                words.parties(Arrays.asList(v.visitingParty(), v.hostParty()), w.and()), null,
+                v.status() == null ? null : w.visit_status(v.status()), v.status(), null, start, end,
+                start == null ? null : w.period(start, end), deadline, null, null, null, false);
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, words, w.label_visiting(), m.partyA());
+        fact(facts, words, w.label_host(), m.partyB());
+        fact(facts, words, w.label_dates(), m.period());
+        fact(facts, words, w.label_status(), m.status());
+        // VisitChanged (v1) carries neither the delegation nor the agenda: the visit's page has them.
+        fact(facts, words, w.label_delegation_agenda(), w.visit_details_elsewhere());
+        List<Quote> quotes = new ArrayList<>();
+        quote(quotes, w.quote_reason(by(v.actor())), v.reason());
+        quote(quotes, w.quote_report(by(v.actor())), v.reportSummary());
+        String subject;
+        String summary;
+        String action;
+        String actor = NOBODY;
+        switch (type) {
+            case VISIT_PLANNED -> {
+                subject = w.subject_visit_planned(m);
+                summary = w.body_visit_planned(m);
+                action = w.action_visit_planned(m);
+                actor = v.hostParty();
+            }
+            case VISIT_CONFIRMED -> {
+                subject = w.subject_visit_confirmed(m);
+                summary = w.body_visit_confirmed(m);
+                action = w.action_visit_confirmed(m);
+                actor = v.visitingParty();
+            }
+            case VISIT_CANCELLED -> {
+                subject = w.subject_visit_cancelled(m);
+                summary = w.body_visit_cancelled(m);
+                action = w.action_visit_cancelled(m);
+            }
+            case VISIT_COMPLETED -> {
+                subject = w.subject_visit_completed(m);
+                summary = w.body_visit_completed(m);
+                action = w.action_visit_completed(m);
+            }
+            case VISIT_FLAGGED -> {
+                subject = w.subject_visit_flagged(m);
+                summary = w.body_visit_flagged(m);
+                action = w.action_visit_flagged(m);
+                actor = EVERYONE;
+            }
+            default -> throw new IllegalArgumentException("no mail for " + type.type());
+        }
+        return content(words, subject, summary, facts, quotes, action, yourTurn(actor, reader, v.visitingParty(), v.hostParty()),
+                v.visitId() == null ? null : portal("/app/visits/" + v.visitId()), w.open_visit());
+    }
+
+    private Content agreement(AgreementStatusChanged a, MailMessages w, MailWords words, Reader reader) {
+        String expires = words.date(a.expiresOn());
+        MailModel m = new MailModel(Bidi.isolate(a.reference()), null, null, null, words.parties(a.partyCodes(), w.and()),
+                words.domains(a.domains()), a.to() == null ? null : w.agreement_status(a.to()), a.to(),
+                a.from() == null ? null : w.agreement_status(a.from()), null, expires, null, expires, null, null, null, false);
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, words, w.label_agreement(), m.title());
+        fact(facts, words, w.label_parties(), m.parties());
+        fact(facts, words, w.label_domain(), m.domain());
+        fact(facts, words, w.label_status(), m.status());
+        fact(facts, words, w.label_expires(), expires);
+        List<Quote> quotes = new ArrayList<>();
+        quote(quotes, w.quote_reason(by(a.actor())), a.reason());
+        return content(words, w.subject_agreement_status_changed(m), w.body_agreement_status_changed(m), facts, quotes,
+                w.action_agreement_status_changed(m), reader.known() ? false : null, agreementLink(a.agreementId()),
+                w.open_agreement());
+    }
+
+    private Content renewal(RenewalDue r, MailMessages w, MailWords words, Reader reader) {
+        String expires = words.date(r.expiresOn());
+        MailModel m = new MailModel(Bidi.isolate(r.reference()), null, null, null, words.parties(r.partyCodes(), w.and()), null,
+                null, null, null, null, expires, null, expires, null, null, null, r.tacitRenewal());
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, words, w.label_agreement(), m.title());
+        fact(facts, words, w.label_parties(), m.parties());
+        fact(facts, words, w.label_expires(), expires);
+        fact(facts, words, w.label_notice(), words.date(r.noticeOpenedOn()));
+        fact(facts, words, w.label_tacit(), w.yes_no(r.tacitRenewal()));
+        return content(words, w.subject_renewal_due(m), w.body_renewal_due(m), facts, List.of(), w.action_renewal_due(m),
+                yourTurn(EVERYONE, reader), agreementLink(r.agreementId()), w.open_agreement());
+    }
+
+    private Content dormant(RelationshipDormant d, MailMessages w, MailWords words, Reader reader) {
+        MailModel m = new MailModel(null, null, words.party(d.partyA()), words.party(d.partyB()),
+                words.parties(Arrays.asList(d.partyA(), d.partyB()), w.and()), null, null, null, null, null, null, null, null,
+                null, d.daysSinceLastVisit(), d.grade(), false);
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, words, w.label_parties(), m.parties());
+        fact(facts, words, w.label_last_visit(), w.last_visit(d.daysSinceLastVisit()));
+        if (d.grade() != null) {
+            fact(facts, words, w.label_grade(), w.grade(d.grade()));
+        }
+        return content(words, w.subject_relationship_dormant(m), w.body_relationship_dormant(m), facts, List.of(),
+                w.action_relationship_dormant(m), yourTurn(COUNCIL, reader, d.partyA(), d.partyB()),
+                agreementLink(d.agreementId()), w.open_agreement());
+    }
+
+    private static Content content(MailWords words, String subject, String summary, List<Fact> facts, List<Quote> quotes,
+                                   String action, Boolean yourTurn, String link, String linkLabel) {
+        return new Content(words.polish(subject), words.polish(summary), facts, quotes, words.polish(action), yourTurn,
+                link, link == null ? null : linkLabel);
+    }
+
+    /** Whether the expected action falls to this reader: null when the reader is unknown. */
+    private static Boolean yourTurn(String actor, Reader reader, String... parties) {
+        if (!reader.known()) {
+            return null;
+        }
+        if (actor == null) {
+            return false;
+        }
+        return switch (actor) {
+            case EVERYONE -> true;
+            case COUNCIL -> reader.partyCode() == null || !Arrays.asList(parties).contains(reader.partyCode());
+            default -> actor.equals(reader.partyCode());
         };
     }
 
-    private Mail render(String language, String subject, String name, List<String> paragraphs) {
-        MailMessages words = words(language);
-        String greeting = words.greeting(name == null ? "" : name);
-        String dir = "ar".equals(language) ? "rtl" : "ltr";
-        return new Mail(subject,
-                html.data("lang", language).data("dir", dir).data("subject", subject).data("greeting", greeting)
-                        .data("paragraphs", paragraphs).data("footer", words.footer()).render(),
-                text.data("greeting", greeting).data("paragraphs", paragraphs).data("footer", words.footer()).render());
+    private static void fact(List<Fact> facts, MailWords words, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            String text = words.polish(value);
+            facts.add(new Fact(label, Bidi.html(text), text));
+        }
+    }
+
+    /** A user's words, verbatim: isolated, escaped in HTML, each line quoted in text. */
+    private static void quote(List<Quote> quotes, String attribution, String words) {
+        if (words == null || words.isBlank()) {
+            return;
+        }
+        String clean = Bidi.clean(words.strip());
+        List<String> lines = clean.lines().map(l -> "> " + Bidi.FSI + l + Bidi.PDI).toList();
+        quotes.add(new Quote(Bidi.html(attribution), attribution, Bidi.html(clean), lines));
+    }
+
+    /** A person's name as the attribution of a quote; null for the platform's own services. */
+    private static String by(String actor) {
+        if (actor == null || actor.isBlank() || actor.equals("system") || actor.equals("registry") || actor.endsWith("-service")) {
+            return null;
+        }
+        return Bidi.isolate(actor);
+    }
+
+    private String agreementLink(UUID agreementId) {
+        return agreementId == null ? null : portal("/app/agreements/" + agreementId);
+    }
+
+    private String portal(String path) {
+        return config.portalUrl().replaceAll("/+$", "") + path;
+    }
+
+    private Record payload(EventType type, String data) {
+        try {
+            return EventData.read(json, type, data);
+        } catch (EventData.Unreadable e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EventType type(String eventType) {
+        return EventType.of(eventType).orElseThrow(() -> new IllegalArgumentException("no mail for " + eventType));
     }
 
     private static MailMessages words(String language) {
         return MessageBundles.get(MailMessages.class, Localized.Literal.of(language == null ? "fr" : language));
-    }
-
-    /** The event's data in words; party codes become names where the register told us them. */
-    private MailModel model(String data, String language) {
-        JsonNode d;
-        try {
-            d = json.readTree(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String partyA = name(first(d, "requestingParty", "visitingParty", "partyA"));
-        String partyB = name(first(d, "partnerParty", "hostParty", "partyB"));
-        List<String> codes = new ArrayList<>();
-        d.path("partyCodes").forEach(p -> codes.add(name(p.asText())));
-        if (codes.isEmpty() && partyA != null) {
-            codes.add(partyA);
-            codes.add(partyB);
-        }
-        String status = first(d, "to", "status");
-        String start = first(d, "windowStart", "startDate");
-        String end = first(d, "windowEnd", "endDate");
-        String dates = start == null ? first(d, "expiresOn") : start + " – " + end;
-        String detail = first(d, "reportSummary");
-        if (d.has("tally") && d.get("tally").isObject()) {
-            JsonNode t = d.get("tally");
-            detail = "+" + t.path("approve").asInt() + " / −" + t.path("reject").asInt() + " / =" + t.path("abstain").asInt();
-        }
-        if (d.has("reasons")) {
-            detail = StreamSupport.stream(d.get("reasons").spliterator(), false).map(JsonNode::asText)
-                    .collect(Collectors.joining("; "));
-        }
-        return new MailModel(first(d, "title", "reference"), first(d, "requestId"), partyA, partyB, String.join(", ", codes),
-                status == null ? null : STATUS.getOrDefault(language, STATUS.get("fr")).getOrDefault(status, status),
-                first(d, "reason"), dates, detail == null ? "" : detail);
-    }
-
-    private static String first(JsonNode d, String... fields) {
-        for (String f : fields) {
-            if (d.hasNonNull(f) && !d.get(f).asText().isBlank()) {
-                return d.get(f).asText();
-            }
-        }
-        return null;
-    }
-
-    private static String name(String code) {
-        if (code == null) {
-            return null;
-        }
-        PartyView party = PartyView.findById(code);
-        return party != null && party.nameFr != null ? party.nameFr : code;
     }
 }

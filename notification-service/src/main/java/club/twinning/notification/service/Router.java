@@ -11,20 +11,21 @@ import club.twinning.notification.domain.Digest;
 import club.twinning.notification.domain.PartyView;
 import club.twinning.notification.domain.WebhookSecret;
 import club.twinning.platform.inbox.IncomingEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import club.twinning.events.payload.AgreementStatusChanged;
+import club.twinning.events.payload.ExchangeRequestChanged;
+import club.twinning.events.payload.VisitChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -44,41 +45,39 @@ public class Router {
     private static final Logger LOG = Logger.getLogger(Router.class);
 
     private final EntityManager em;
-    private final ObjectMapper json;
     private final NotificationConfig config;
     private final Clock clock;
     private final DeliveryWorker worker;
 
-    Router(EntityManager em, ObjectMapper json, NotificationConfig config, Clock clock, DeliveryWorker worker) {
+    Router(EntityManager em, NotificationConfig config, Clock clock, DeliveryWorker worker) {
         this.em = em;
-        this.json = json;
         this.config = config;
         this.clock = clock;
         this.worker = worker;
     }
 
-    /** Returns how many deliveries the event made. */
-    public int route(EventType type, IncomingEvent event) throws IOException {
-        JsonNode data = json.readTree(event.data());
+    /** Returns how many deliveries the event made; {@code payload}: its data, bound to its type's record. */
+    public int route(EventType type, IncomingEvent event, Record payload) {
         Map<UUID, ContactView> contacts = new LinkedHashMap<>();
         List<ContactView> receipts = List.of();
         boolean council = false;
         boolean secretariat = false;
         switch (type) {
-            case AGREEMENT_STATUS_CHANGED -> add(contacts, ContactView.activeOf(codes(data.path("partyCodes"))));
+            case AGREEMENT_STATUS_CHANGED -> add(contacts, ContactView.activeOf(present(((AgreementStatusChanged) payload).partyCodes())));
             case REQUEST_SUBMITTED -> {
-                add(contacts, ContactView.activeOf(List.of(data.path("partnerParty").asText())));
-                receipts = ContactView.activeOf(List.of(data.path("requestingParty").asText()));
+                ExchangeRequestChanged request = (ExchangeRequestChanged) payload;
+                add(contacts, ContactView.activeOf(present(Arrays.asList(request.partnerParty()))));
+                receipts = ContactView.activeOf(present(Arrays.asList(request.requestingParty())));
                 council = true;
             }
-            case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN, REQUEST_ON_HOLD, REQUEST_RESUMED -> add(contacts, bothCities(data));
+            case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN, REQUEST_ON_HOLD, REQUEST_RESUMED -> add(contacts, bothCities(payload));
             case REQUEST_CLOSED -> {
-                add(contacts, bothCities(data));
+                add(contacts, bothCities(payload));
                 council = true;
             }
-            case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED -> add(contacts, bothCities(data));
+            case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED -> add(contacts, bothCities(payload));
             case VISIT_FLAGGED -> {
-                add(contacts, bothCities(data));
+                add(contacts, bothCities(payload));
                 council = true;
             }
             case REQUEST_ESCALATED, RENEWAL_DUE, RELATIONSHIP_DORMANT -> {
@@ -139,14 +138,17 @@ public class Router {
         return made;
     }
 
-    private static List<ContactView> bothCities(JsonNode data) {
-        List<String> parties = new ArrayList<>();
-        for (String field : List.of("requestingParty", "partnerParty", "hostParty", "visitingParty")) {
-            if (data.hasNonNull(field)) {
-                parties.add(data.get(field).asText());
-            }
+    /** The requesting and partner cities of a request, the host and visiting cities of a visit. */
+    private static List<ContactView> bothCities(Record payload) {
+        List<String> parties;
+        if (payload instanceof ExchangeRequestChanged r) {
+            parties = Arrays.asList(r.requestingParty(), r.partnerParty());
+        } else if (payload instanceof VisitChanged v) {
+            parties = Arrays.asList(v.hostParty(), v.visitingParty());
+        } else {
+            throw new IllegalArgumentException("no cities in " + payload.getClass().getSimpleName());
         }
-        return ContactView.activeOf(parties);
+        return ContactView.activeOf(present(parties));
     }
 
     /** The next local digest hour for this contact, in its party's time zone (UTC when unknown). */
@@ -186,9 +188,8 @@ public class Router {
         contacts.forEach(c -> into.putIfAbsent(c.id, c));
     }
 
-    private static List<String> codes(JsonNode array) {
-        List<String> codes = new ArrayList<>();
-        array.forEach(c -> codes.add(c.asText()));
-        return codes;
+    /** The codes given (an older event may lack one). */
+    private static List<String> present(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().filter(Objects::nonNull).toList();
     }
 }
