@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One trace across the hops the platform owns, where no instrumentation sees the link: a transaction's trace is
@@ -38,9 +39,17 @@ public class Traces {
     };
 
     private final Tracer tracer;
+    private final boolean enabled;
 
-    public Traces(OpenTelemetry telemetry) {
+    public Traces(OpenTelemetry telemetry,
+                  @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean disabled) {
         this.tracer = telemetry.getTracer("club.twinning.platform");
+        this.enabled = !disabled;
+    }
+
+    /** Whether spans are recorded and exported: work done only for a trace (a look-up) can be skipped when not. */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** The traceparent of the current span; empty when nothing is being traced. */
