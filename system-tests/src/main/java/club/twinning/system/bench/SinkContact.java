@@ -50,13 +50,21 @@ public final class SinkContact {
         }
         // notification-service learns of the contact from its event; then it can hold the contact's secret.
         for (int i = 0; i < 120; i++) {
-            if (given().auth().oauth2(token).post(Stack.NOTIFICATION + "/api/contacts/" + id + "/webhook-secret").statusCode() == 200) {
+            if (secretHeld(token, id)) {
                 Thread.sleep(2000); // the contact's latest version (active, this URL) reaches the read model too
                 return id;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("notification-service never learnt of contact " + id);
+    }
+
+    private static boolean secretHeld(String token, String id) {
+        try {
+            return given().auth().oauth2(token).post(Stack.NOTIFICATION + "/api/contacts/" + id + "/webhook-secret").statusCode() == 200;
+        } catch (RuntimeException restarting) { // notification-service restarting: ask again
+            return false;
+        }
     }
 
     public static void disable(String id) {
