@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * Applies an incoming message in a transaction of its own that has committed before the message is acknowledged
  * (never a transaction still open when the acknowledgement runs on another thread). While the service's database is
  * unreachable it waits and tries again, holding the partition (order is kept, nothing is dead-lettered for an
- * outage); any other failure nacks the message, which the channel sends to its dead-letter topic.
+ * outage) with the channel's partitions paused, so the Kafka client keeps polling and stays in its group however long
+ * the outage lasts (the connector's limit on an unacknowledged record's age is off for that reason, see the platform's
+ * configuration); any other failure nacks the message, which the channel sends to its dead-letter topic.
  *
  * <p>The work is a span of the event's trace (its {@code traceparent} extension): one trace follows a request
  * from the service that changed something to every consumer of the event it announced.
@@ -56,7 +58,7 @@ public final class Inbox {
         span.setAttribute("cloudevents.event_id", event.id());
         span.setAttribute("cloudevents.event_type", event.type());
         try (Scope ignored = span.makeCurrent()) {
-            return apply(message, () -> {
+            return apply(message, processed.hold(), () -> {
                 if (type.isPresent() && processed.firstDelivery(consumer, event.id(), event.type())) {
                     try {
                         handler.handle(type.get(), event);
@@ -71,6 +73,23 @@ public final class Inbox {
     }
 
     public static CompletionStage<Void> apply(Message<?> message, Runnable work) {
+        return apply(message, null, work);
+    }
+
+    /** As {@link #apply(Message, Runnable)}, pausing the message's channel (when a hold is given) while it waits. */
+    public static CompletionStage<Void> apply(Message<?> message, PartitionHold hold, Runnable work) {
+        boolean[] paused = {false};
+        try {
+            return retry(message, hold, work, paused);
+        } finally {
+            if (paused[0]) {
+                LOG.info("database back (or the wait ended): resuming the channel");
+                hold.resume(message);
+            }
+        }
+    }
+
+    private static CompletionStage<Void> retry(Message<?> message, PartitionHold hold, Runnable work, boolean[] paused) {
         long wait = 500;
         while (true) {
             try {
@@ -80,6 +99,9 @@ public final class Inbox {
                 if (!ProblemMappers.databaseUnavailable(e)) {
                     Span.current().recordException(e).setStatus(StatusCode.ERROR, "dead-lettered");
                     return message.nack(e);
+                }
+                if (!paused[0] && hold != null) {
+                    paused[0] = hold.pause(message);
                 }
                 LOG.warnf("database unavailable, trying the message again in %d ms: %s", wait, e.getMessage());
                 try {

@@ -19,10 +19,12 @@ public class ProcessedEvents {
 
     private final EntityManager em;
     private final Traces traces;
+    private final PartitionHold hold;
 
-    public ProcessedEvents(EntityManager em, Traces traces) {
+    public ProcessedEvents(EntityManager em, Traces traces, PartitionHold hold) {
         this.em = em;
         this.traces = traces;
+        this.hold = hold;
     }
 
     public boolean firstDelivery(String consumer, String eventId, String type) {
@@ -49,5 +51,11 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.SUPPORTS)
     Traces traces() {
         return traces;
+    }
+
+    /** What pauses the inbox's channel while the database is away (outside any transaction, like {@link #traces}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    PartitionHold hold() {
+        return hold;
     }
 }
