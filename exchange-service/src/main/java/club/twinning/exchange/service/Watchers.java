@@ -8,6 +8,7 @@ import club.twinning.exchange.domain.DormantAlert;
 import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
+import club.twinning.platform.work.OncePerCluster;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,7 @@ public class Watchers {
 
     @Scheduled(cron = "${twinning.exchange.watch-cron:0 0 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @OncePerCluster
     void hourly() {
         Instant now = clock.instant();
         escalate(now);

@@ -3,6 +3,7 @@ package club.twinning.notification.service;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryAttempt;
 import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.platform.work.OncePerCluster;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,7 @@ public class DigestJob {
     }
 
     /** Returns how many digests it sent. */
+    @OncePerCluster
     public int run() {
         Instant now = clock.instant();
         List<Delivery> due = Delivery.list("status = ?1 and nextAttemptAt <= ?2 order by createdAt", DeliveryStatus.DIGEST, now);

@@ -5,6 +5,7 @@ import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementStatus;
 import club.twinning.registry.domain.CommitmentEntry;
 import club.twinning.registry.messaging.RegistryEvents;
+import club.twinning.platform.work.OncePerCluster;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,7 @@ public class LifecycleJob {
 
     @Scheduled(cron = "${twinning.lifecycle.cron:0 15 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @OncePerCluster
     void daily() {
         run(LocalDate.now(ZoneOffset.UTC));
     }
