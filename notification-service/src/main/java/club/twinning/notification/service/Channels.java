@@ -4,11 +4,18 @@ import club.twinning.notification.config.NotificationConfig;
 import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.persistence.DeliveryQueue.Claimed;
+import club.twinning.platform.inbox.ProcessedEvents;
+import club.twinning.platform.trace.Traces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -24,9 +31,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,8 +53,8 @@ public class Channels {
 
     public static final String DELIVERY_HEADER = "X-Twinning-Delivery";
 
-    /** A webhook ready to go: body and signature made (CPU only), the URL not yet resolved. */
-    public record Webhook(String url, String body, String signature, String idempotencyKey) {
+    /** A webhook ready to go: body and signature made (CPU only), the URL not yet resolved; its event's trace, if any. */
+    public record Webhook(String url, String body, String signature, String idempotencyKey, String traceparent) {
     }
 
     private final ReactiveMailer mailer;
@@ -57,6 +66,10 @@ public class Channels {
     private final WebhookSecrets secrets;
     private final Vertx vertx;
     private final HttpClient http;
+    private final Traces traces;
+    private final ProcessedEvents processed;
+    /** The event's trace of each composed email until it is sent (looked up where a transaction may run). */
+    private final Map<String, String> mailTraces = new ConcurrentHashMap<>();
     /** Name resolution blocks: a few threads of its own, never the event loop. */
     private final ExecutorService resolver = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "webhook-resolver");
@@ -65,7 +78,9 @@ public class Channels {
     });
 
     Channels(ReactiveMailer mailer, MailComposer composer, ObjectMapper json, NotificationConfig config, Clock clock,
-             EgressPolicy policy, WebhookSecrets secrets, Vertx vertx) {
+             EgressPolicy policy, WebhookSecrets secrets, Vertx vertx, Traces traces, ProcessedEvents processed) {
+        this.traces = traces;
+        this.processed = processed;
         this.mailer = mailer;
         this.composer = composer;
         this.json = json;
@@ -97,19 +112,36 @@ public class Channels {
 
     /** The email of a claimed delivery (reads the read model for names: call it in a transaction). */
     public MailComposer.Mail compose(Claimed d) {
+        String trace = traceOf(d.eventId());
+        if (trace != null) {
+            if (mailTraces.size() > 10_000) {
+                mailTraces.clear(); // emails released unsent leave entries: a bound, not a leak
+            }
+            mailTraces.put(d.id().toString(), trace);
+        }
         return composer.compose(d.eventType(), d.purpose(), d.eventData(), d.language(), d.name());
     }
 
     /** {@code deliveries}: the delivery ids the email carries, in a header, so that any email can be traced to its rows. */
     public void mail(String to, MailComposer.Mail mail, String deliveries) {
         // Bounded: an SMTP conversation that stalls fails this attempt (retried later) instead of holding the sender.
-        mailer.send(message(to, mail, deliveries)).await().atMost(config.mailTimeout());
+        String first = deliveries.split(",")[0];
+        Span span = traces.start("smtp send", SpanKind.CLIENT, traces.enabled() ? traceOfDelivery(first) : null);
+        try (var scope = span.makeCurrent()) {
+            mailer.send(message(to, mail, deliveries)).await().atMost(config.mailTimeout());
+        } catch (RuntimeException e) {
+            span.recordException(e).setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** The same, without waiting: the stage completes when the SMTP server accepted it (or fails within the timeout). */
     public CompletionStage<Void> mailAsync(String to, MailComposer.Mail mail, String deliveries) {
-        return mailer.send(message(to, mail, deliveries)).ifNoItem().after(config.mailTimeout()).fail()
-                .subscribeAsCompletionStage();
+        Span span = traces.start("smtp send", SpanKind.CLIENT, mailTraces.remove(deliveries));
+        return ended(span, mailer.send(message(to, mail, deliveries)).ifNoItem().after(config.mailTimeout()).fail()
+                .subscribeAsCompletionStage());
     }
 
     private static Mail message(String to, MailComposer.Mail mail, String deliveries) {
@@ -137,7 +169,8 @@ public class Channels {
                     .put("datacontenttype", "application/json");
             event.set("data", json.readTree(d.eventData()));
             String body = json.writeValueAsString(event);
-            return new Webhook(d.recipient(), body, WebhookSignature.of(keys, clock.instant().getEpochSecond(), body), d.eventId());
+            return new Webhook(d.recipient(), body, WebhookSignature.of(keys, clock.instant().getEpochSecond(), body), d.eventId(),
+                    traceOf(d.eventId()));
         } catch (JsonProcessingException e) {
             throw new DeliveryFailure("error", "the event's data is not JSON: " + e.getMessage(), false, false, e);
         }
@@ -146,6 +179,9 @@ public class Channels {
     /** Posts the webhook within the deadline; an address the policy refuses is never connected to. */
     public CompletionStage<Void> post(Webhook w) {
         CompletableFuture<Void> result = new CompletableFuture<>();
+        Span span = traces.start("webhook POST", SpanKind.CLIENT, w.traceparent());
+        String traceparent = Traces.traceparent(Context.root().with(span)).orElse(null);
+        ended(span, result);
         AtomicReference<HttpClientRequest> request = new AtomicReference<>();
         long deadline = config.webhookTimeout().toMillis();
         long timer = vertx.setTimer(deadline, id -> {
@@ -170,14 +206,14 @@ public class Channels {
             if (failure != null) {
                 result.completeExceptionally(DeliveryFailure.of(failure));
             } else if (!result.isDone()) {
-                exchange(target, w, request, result);
+                exchange(target, w, request, result, traceparent);
             }
         });
         return result;
     }
 
     private void exchange(EgressPolicy.Target target, Webhook w, AtomicReference<HttpClientRequest> request,
-                          CompletableFuture<Void> result) {
+                          CompletableFuture<Void> result, String traceparent) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host()).setPort(target.port())
                 .setURI(target.pathAndQuery()).setSsl(target.https()).setFollowRedirects(false)
                 // Connect to the address checked, not to whatever the name resolves to a moment later; Host and SNI keep the name.
@@ -185,6 +221,9 @@ public class Channels {
                 .putHeader("Content-Type", "application/cloudevents+json")
                 .putHeader("Idempotency-Key", w.idempotencyKey())
                 .putHeader(WebhookSignature.HEADER, w.signature());
+        if (traceparent != null) {
+            options.putHeader(Traces.TRACEPARENT, traceparent); // the receiver may continue the event's trace
+        }
         int cap = config.webhook().responseCap();
         http.request(options).onComplete(made -> {
             if (made.failed()) {
@@ -224,5 +263,38 @@ public class Channels {
         } else {
             result.completeExceptionally(DeliveryFailure.http(status));
         }
+    }
+
+    // ---- each send is a span of its event's trace, kept by the inbox that applied the event -----------------------
+    // Looked up only while tracing is on, and never on an event loop (sends may start on one).
+
+    private String traceOf(String eventId) {
+        if (!traces.enabled()) {
+            return null;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> processed.traceparent(eventId).orElse(null));
+        } catch (RuntimeException e) {
+            return null; // a lost trace never fails a send
+        }
+    }
+
+    private String traceOfDelivery(String deliveryId) {
+        try {
+            Delivery d = QuarkusTransaction.requiringNew().call(() -> Delivery.findById(UUID.fromString(deliveryId)));
+            return d == null ? null : traceOf(d.eventId);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> CompletionStage<T> ended(Span span, CompletionStage<T> send) {
+        send.whenComplete((ok, e) -> {
+            if (e != null) {
+                span.recordException(e).setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        });
+        return send;
     }
 }
