@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,19 +31,22 @@ public abstract class ServiceContractTest {
     AgroalDataSource dataSource;
 
     @Test
-    void readyWhenDatabaseAndKafkaAre() {
+    void readyMeansItsDatabaseNotKafka() {
+        // The outbox rides out a Kafka outage: a pod that can serve its API from its database stays ready.
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", not(hasItem("Kafka connection health check")));
     }
 
     @Test
     void migrationsRan() throws Exception {
         MigrationInfo[] applied = flyway.info().applied();
         assertTrue(applied.length > 0, "no migration applied");
-        assertTrue(Arrays.stream(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS));
+        // A platform migration added after a service's own ones is applied out of order on an existing database.
+        assertTrue(Arrays.stream(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS
+                || m.getState() == MigrationState.OUT_OF_ORDER));
         try (Connection c = dataSource.getConnection();
                 ResultSet tables = c.getMetaData().getTables(null, "public", "outbox_event", null)) {
             assertTrue(tables.next(), "outbox_event table missing");
