@@ -52,10 +52,14 @@ public class EgressPolicy {
     private final boolean allowHttp;
     private final List<Cidr> allowed;
 
+    @jakarta.inject.Inject
     EgressPolicy(NotificationConfig config) {
-        this.allowHttp = config.webhook().allowHttp();
-        this.allowed = config.webhook().allowedRanges().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(Cidr::parse).toList();
+        this(config.webhook().allowHttp(), config.webhook().allowedRanges().orElse(List.of()));
+    }
+
+    EgressPolicy(boolean allowHttp, List<String> allowedRanges) {
+        this.allowHttp = allowHttp;
+        this.allowed = allowedRanges.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
     }
 
     /** The URL as written (no name resolution): for a check on save. Empty when acceptable. */

@@ -26,8 +26,13 @@ public class SecretSeal {
 
     private final SecretKeySpec key;
 
+    @jakarta.inject.Inject
     SecretSeal(NotificationConfig config) {
-        String encoded = config.secretKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+        this(config.secretKey());
+    }
+
+    SecretSeal(java.util.Optional<String> configured) {
+        String encoded = configured.filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "twinning.notification.secret-key is not set: webhook secrets cannot be sealed (give a base64 AES key of 32 bytes)"));
         byte[] bytes = Base64.getDecoder().decode(encoded.trim());
         if (bytes.length != 16 && bytes.length != 24 && bytes.length != 32) {
