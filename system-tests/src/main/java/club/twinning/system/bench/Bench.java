@@ -260,7 +260,11 @@ public final class Bench {
         line(String.format("  %-26s %10s %16s", "process", "ms/request", "idle ms/s"));
         double stack = 0;
         for (var e : perRequest.entrySet()) {
-            line(String.format("  %-26s %10.2f %16.1f", e.getKey(), e.getValue(), idle.getOrDefault(e.getKey(), 0.0) / idleSeconds));
+            if (e.getValue().isNaN()) {
+                line(String.format("  %-26s %10s %16s", e.getKey(), "restarted", "in the window"));
+                continue;
+            }
+            line(String.format("  %-26s %10.2f %16.1f", e.getKey(), e.getValue(), idle.getOrDefault(e.getKey(), Double.NaN) / idleSeconds));
             stack += e.getKey().startsWith("bench") ? 0 : e.getValue();
         }
         line(String.format("  %-26s %10.2f   (the idle burn over the window is in it: idle ms/s × %.0f s / %d requests)",

@@ -112,18 +112,19 @@ final class Processes {
         return all;
     }
 
-    /** CPU of each named process at one instant. */
-    record Snapshot(long nanos, Map<String, Double> cpu) {
-        static Snapshot take(Map<String, Long> pids) {
+    /** CPU of each named process at one instant (re-reading the PID files: a restarted service is noticed). */
+    record Snapshot(long nanos, Map<String, Long> pids, Map<String, Double> cpu) {
+        static Snapshot take(Map<String, Long> ignored) {
+            Map<String, Long> pids = ofStack();
             Map<String, Double> cpu = new LinkedHashMap<>();
             pids.forEach((name, pid) -> cpu.put(name, cpuMillis(pid)));
-            return new Snapshot(System.nanoTime(), cpu);
+            return new Snapshot(System.nanoTime(), pids, cpu);
         }
 
-        /** CPU milliseconds each process used since {@code before}. */
+        /** CPU milliseconds each process used since {@code before}; NaN for one that was restarted in between. */
         Map<String, Double> since(Snapshot before) {
             Map<String, Double> used = new LinkedHashMap<>();
-            cpu.forEach((name, ms) -> used.put(name, ms - before.cpu.getOrDefault(name, ms)));
+            cpu.forEach((name, ms) -> used.put(name, pids.get(name).equals(before.pids.get(name)) ? ms - before.cpu.get(name) : Double.NaN));
             return used;
         }
 

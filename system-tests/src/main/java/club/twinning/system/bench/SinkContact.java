@@ -85,8 +85,9 @@ public final class SinkContact {
                 .put(Stack.REGISTRY + "/api/contacts/" + id).then().statusCode(200);
     }
 
+    /** A URL of its own each: notification-service makes one delivery per event and URL. */
     private static Map<String, Object> body(int index, boolean active) {
         return Map.of("name", "Bench webhook sink " + index, "email", email(index), "language", "fr", "channels", List.of("webhook"),
-                "webhookUrl", WebhookSink.url(), "councilMember", false, "active", active);
+                "webhookUrl", WebhookSink.url() + (index == 0 ? "" : "/" + index), "councilMember", false, "active", active);
     }
 }
