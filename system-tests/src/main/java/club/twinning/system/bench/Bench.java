@@ -307,6 +307,8 @@ public final class Bench {
                     + contacts + " webhook contacts (the local sink) and the usual emails");
             line(String.format("  webhooks received %d of %d, resumption → last webhook %.1f s, %.0f webhook deliveries/s", received,
                     expected, seconds, received / Math.max(0.001, seconds)));
+            line("  notification-service's own DeliveryBench (20,000 deliveries already in the table, 20 sink endpoints): "
+                    + args.getOrDefault("delivery-bench", "not run"));
             line("");
         } finally {
             SinkContact.disable(extra, 1);
