@@ -33,4 +33,11 @@ public class NoteService {
             throw new IllegalStateException("rolled back on purpose");
         }
     }
+
+    /** Announces a version of a note without storing it (a text longer than the note table takes). */
+    public void announce(String id, String text, long version) {
+        outbox.append(EventType.PARTY_UPDATED, "note", id,
+                new PartyChanged(id, "MUNICIPALITY", text, null, null, "MA", null, null, null, "Africa/Casablanca", "fr",
+                        java.util.List.of(), version));
+    }
 }

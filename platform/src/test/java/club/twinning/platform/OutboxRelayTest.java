@@ -1,7 +1,13 @@
 package club.twinning.platform;
 
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +18,7 @@ import club.twinning.platform.outbox.OutboxRelay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -121,6 +128,41 @@ class OutboxRelayTest {
             }
             assertEquals(expected, versions.get(id), "order of " + id);
         }
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "ops")
+    void anEventKafkaRefusesForItsSizeIsParkedAndItsAggregateGoesOn() throws Exception {
+        String id = "note-" + UUID.randomUUID();
+        double parkedBefore = parkedMetric();
+        // Larger than the broker's (and the producer's) 1 MiB limit.
+        notes.announce(id, "x".repeat(1_100_000), 1);
+        notes.save(id, "the next version", 2, false);
+
+        List<ConsumerRecord<String, String>> records = consume(Topics.PARTIES, Set.of(id), 1);
+        assertEquals(2, json.readTree(records.get(0).value()).get("version").asLong(), "the later event was sent");
+        OutboxEvent big = QuarkusTransaction.requiringNew().call(() -> OutboxEvent
+                .<OutboxEvent>find("aggregateId = ?1 ORDER BY id", id).firstResult());
+        assertNotNull(big.parkedAt, "the refused row is parked");
+        assertNull(big.sentAt);
+        assertTrue(big.lastError.contains("RecordTooLargeException"), big.lastError);
+        assertTrue(parkedMetric() >= parkedBefore + 1, "twinning.outbox.parked counted it");
+
+        given().when().get("/api/ops/messaging").then().statusCode(200)
+                .body("outboxParked", greaterThanOrEqualTo(1))
+                .body("parked.eventId", hasItem(big.eventId.toString()))
+                .body("parked.find { it.eventId == '" + big.eventId + "' }.aggregateId", equalTo(id));
+        // The refusal does not mark the service as broken (no restart loop for one bad event).
+        given().when().get("/q/health/live").then().statusCode(200);
+        // A second pass leaves it alone: a parked row is never sent.
+        relay.relayBatch();
+        assertNull(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>findById(big.id)).sentAt);
+    }
+
+    private static double parkedMetric() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("twinning_outbox_parked_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private List<ConsumerRecord<String, String>> consume(String topic, Set<String> keys, int expected) {

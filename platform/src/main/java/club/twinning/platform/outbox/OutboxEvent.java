@@ -48,6 +48,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public int attempts;
 
+    /** When Kafka refused the row for good (see {@link OutboxRelay}); a parked row is never sent. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -1,6 +1,8 @@
 package club.twinning.platform.outbox;
 
 import club.twinning.platform.trace.Traces;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -32,6 +34,10 @@ import org.jboss.logging.Logger;
  * the next row of that aggregate becomes eligible once this one is marked sent. So several replicas can
  * relay at once without sending a row twice or overtaking each other within an aggregate.
  *
+ * <p>A row Kafka refuses for good (larger than the broker takes, or another error no retry cures) is parked: marked,
+ * counted ({@code twinning.outbox.parked}), logged at ERROR and shown to ops ({@code /api/ops/messaging}), and no
+ * longer the head of its aggregate, so the aggregate's later events are not held behind it.
+ *
  * <p>A transaction that appends to the outbox wakes the relay when it commits ({@link Outbox}), so an event
  * leaves within milliseconds; the schedule is only the safety net for rows a crash or an outage left behind.
  */
@@ -42,24 +48,37 @@ public class OutboxRelay {
 
     static final String LOCK_HEADS = """
             SELECT o.* FROM outbox_event o
-            WHERE o.sent_at IS NULL
+            WHERE o.sent_at IS NULL AND o.parked_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM outbox_event p
-                              WHERE p.sent_at IS NULL AND p.aggregate_type = o.aggregate_type
+                              WHERE p.sent_at IS NULL AND p.parked_at IS NULL AND p.aggregate_type = o.aggregate_type
                                 AND p.aggregate_id = o.aggregate_id AND p.id < o.id)
             ORDER BY o.id
             LIMIT :limit
             FOR UPDATE OF o SKIP LOCKED""";
 
+    /** Record-level refusals that no retry cures (a refusal of the client, such as authorization, is retried). */
+    private static final List<String> REFUSED_FOR_GOOD = List.of(
+            "org.apache.kafka.common.errors.RecordTooLargeException",
+            "org.apache.kafka.common.errors.RecordBatchTooLargeException",
+            "org.apache.kafka.common.InvalidRecordException",
+            "org.apache.kafka.common.errors.InvalidTopicException",
+            "org.apache.kafka.common.errors.SerializationException");
+
     private final EntityManager em;
     private final OutboxConfig config;
     private final Emitter<String> emitter;
+    private final Counter parked;
     /** Every pass runs on this one thread, woken by commits and by the schedule. */
     private final Drain drain;
 
-    public OutboxRelay(EntityManager em, OutboxConfig config, @Channel("outbox") Emitter<String> emitter) {
+    public OutboxRelay(EntityManager em, OutboxConfig config, @Channel("outbox") Emitter<String> emitter,
+                       MeterRegistry meters) {
         this.em = em;
         this.config = config;
         this.emitter = emitter;
+        this.parked = Counter.builder("twinning.outbox.parked")
+                .description("Outbox events Kafka refused for good, parked for ops (alert on any increase)")
+                .register(meters);
         this.drain = new Drain("outbox-relay", this::relayBatch);
     }
 
@@ -85,7 +104,7 @@ public class OutboxRelay {
         drain.close();
     }
 
-    /** Publishes one batch; returns how many rows it published. */
+    /** Publishes one batch; returns how many rows it settled (published, or parked: the next pass has work behind them). */
     public int relayBatch() {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
             @SuppressWarnings("unchecked")
@@ -100,14 +119,20 @@ public class OutboxRelay {
                 acks.add(send(event));
             }
             List<Long> sent = new ArrayList<>(heads.size());
+            int parkedNow = 0;
             for (int i = 0; i < heads.size(); i++) {
                 OutboxEvent event = heads.get(i);
                 try {
                     acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     sent.add(event.id);
                 } catch (Exception e) {
+                    Throwable failure = e.getCause() != null ? e.getCause() : e;
                     event.attempts++;
-                    event.lastError = truncate(String.valueOf(e.getCause() != null ? e.getCause() : e));
+                    event.lastError = truncate(String.valueOf(failure));
+                    if (refusedForGood(failure)) {
+                        park(event, failure);
+                        parkedNow++;
+                    }
                 }
             }
             if (!sent.isEmpty()) { // one statement marks the whole batch
@@ -115,7 +140,7 @@ public class OutboxRelay {
                                 + " WHERE id = ANY(?2)")
                         .setParameter(1, Instant.now()).setParameter(2, sent.toArray(Long[]::new)).executeUpdate();
             }
-            return sent.size();
+            return sent.size() + parkedNow;
         });
     }
 
@@ -126,6 +151,25 @@ public class OutboxRelay {
                 .createQuery("DELETE FROM OutboxEvent e WHERE e.sentAt < :before")
                 .setParameter("before", Instant.now().minus(config.retention()))
                 .executeUpdate());
+    }
+
+    private void park(OutboxEvent event, Throwable failure) {
+        event.parkedAt = Instant.now();
+        parked.increment();
+        LOG.errorf("outbox event %s (%s of %s %s, %d characters) refused by Kafka for good and parked; the aggregate's later"
+                        + " events go on without it. Ops: see /api/ops/messaging. %s", event.eventId, event.type,
+                event.aggregateType, event.aggregateId, event.payload.length(), failure);
+    }
+
+    static boolean refusedForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (REFUSED_FOR_GOOD.contains(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
