@@ -15,6 +15,24 @@ import org.junit.jupiter.api.Test;
 class ProblemMappersTest {
 
     @Test
+    void aQueryParameterOfTheWrongTypeIsA400NamingIt() {
+        given().when().get("/probe/x?limit=abc")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:twinning:problem:invalid-request"))
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo("limit"))
+                .body("detail", containsString("limit"));
+        given().when().get("/probe/x?limit=5&contact=not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("contact"));
+        given().when().get("/probe/x?from=31/12/2026").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().when().get("/probe/x?page=1&page=two").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        // Well-typed values go through; an unknown path is still a 404.
+        given().when().get("/probe/x?limit=5&contact=" + java.util.UUID.randomUUID() + "&from=2026-12-31&archived=true&page=1&page=2")
+                .then().statusCode(200).body("limit", equalTo(5)).body("archived", equalTo(true));
+        given().when().get("/probe/x/y").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void constraintViolationsNameEachField() {
         given().contentType(ContentType.JSON)
                 .body("{\"title\":\"\",\"participants\":99,\"window\":{\"start\":\"2026-01-01\"}}")

@@ -9,13 +9,17 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -79,6 +83,24 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem(ProblemTypes.uri("forbidden"), "Forbidden", 403,
                 "your roles do not allow this operation", path(uri), List.of(), Map.of()));
+    }
+
+    /**
+     * A query parameter that does not convert to its type ({@code ?limit=abc}) reaches here as a NotFoundException
+     * with the conversion's failure as cause (Jakarta REST's rule for query and path parameters): for a query
+     * parameter that is a 400 naming it. A path that matches nothing, or a path parameter, stays a 404.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException) && method != null && uri != null) {
+            Optional<Problem.FieldError> bad = QueryParameters.badlyTyped(method, uri.getQueryParameters());
+            if (bad.isPresent()) {
+                return respond(new Problem(ProblemTypes.uri("invalid-request"), "Invalid request", 400,
+                        bad.get().field() + ": " + bad.get().message(), path(uri), List.of(bad.get()), Map.of()));
+            }
+        }
+        return web(e, uri);
     }
 
     @ServerExceptionMapper
