@@ -119,7 +119,9 @@ public class Channels {
             }
             mailTraces.put(d.id().toString(), trace);
         }
-        return composer.compose(d.eventType(), d.purpose(), d.eventData(), d.language(), d.name());
+        // The reader (contact id, name) gives the mail its preferences link, unsubscribe header and "your turn".
+        return composer.compose(d.eventType(), d.purpose(), d.eventData(), d.language(),
+                MailComposer.Reader.of(d.contactId(), d.name()));
     }
 
     /** {@code deliveries}: the delivery ids the email carries, in a header, so that any email can be traced to its rows. */
@@ -145,8 +147,12 @@ public class Channels {
     }
 
     private static Mail message(String to, MailComposer.Mail mail, String deliveries) {
-        return Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
+        Mail message = Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
                 .addHeader("Message-ID", messageId(deliveries));
+        if (mail.headers() != null) {
+            mail.headers().forEach(message::addHeader);
+        }
+        return message;
     }
 
     /**
