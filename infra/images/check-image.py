@@ -13,7 +13,8 @@ labels = config.get("Labels") or {}
 checks = {
     "runs as the non-root user 1001": config.get("User", "").split(":")[0] == "1001",
     "entrypoint starts java": entrypoint.startswith("java ") or "/java " in entrypoint,
-    "JVM sized from the container (-XX:MaxRAMPercentage)": "-XX:MaxRAMPercentage" in entrypoint,
+    # The heap share is the deployment's (_JAVA_OPTIONS in k8s); the image only makes an OOM end the process.
+    "JVM exits on OutOfMemoryError": "-XX:+ExitOnOutOfMemoryError" in entrypoint,
     "entrypoint runs quarkus-run.jar": "quarkus-run.jar" in entrypoint,
     f"exposes {port}/tcp": f"{port}/tcp" in (config.get("ExposedPorts") or {}),
     "OCI labels source, version, revision": all(
