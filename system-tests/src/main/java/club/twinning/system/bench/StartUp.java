@@ -38,8 +38,7 @@ final class StartUp {
             new Service("notification-service", 18283, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "notification_startbench",
                     "-Dmp.messaging.incoming.events.group.id=notification-startbench",
                     // an empty topic and no SMTP: a copy must never send a notification the real one sends too
-                    "-Dmp.messaging.incoming.events.topics=twinning.startbench.events", "-Dquarkus.mailer.port=1",
-                    "-Dquarkus.profile=local")), // its local-only keys (the unsubscribe link's) live in that profile
+                    "-Dmp.messaging.incoming.events.topics=twinning.startbench.events", "-Dquarkus.mailer.port=1"))
             new Service("portal", 18280, List.of()));
 
     private StartUp() {
@@ -72,7 +71,8 @@ final class StartUp {
                 if (app.resolve("app-cds.jsa").toFile().exists()) {
                     command.add("-XX:SharedArchiveFile=app-cds.jsa"); // recorded with relative paths: run from app/
                 }
-                command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + s.port()));
+                // the local profile, as ./twinning up starts them (notification's demo-only keys live there)
+                command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + s.port()));
                 command.addAll(s.props());
                 command.addAll(List.of("-jar", "quarkus-run.jar"));
                 started.put(s.name(), new ProcessBuilder(command).directory(app.toFile())
