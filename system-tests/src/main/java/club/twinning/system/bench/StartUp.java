@@ -38,7 +38,7 @@ final class StartUp {
             new Service("notification-service", 18283, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "notification_startbench",
                     "-Dmp.messaging.incoming.events.group.id=notification-startbench",
                     // an empty topic and no SMTP: a copy must never send a notification the real one sends too
-                    "-Dmp.messaging.incoming.events.topics=twinning.startbench.events", "-Dquarkus.mailer.port=1"))
+                    "-Dmp.messaging.incoming.events.topics=twinning.startbench.events", "-Dquarkus.mailer.port=1")),
             new Service("portal", 18280, List.of()));
 
     private StartUp() {
