@@ -51,6 +51,7 @@ class PublicPagesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("e2e") // the register comes from the running registry-service: run with the stack (-Pe2e)
     void theCsvOpensAsUtf8InASpreadsheet() {
         byte[] csv = given().get("/public/agreements.csv").then().statusCode(200)
                 .contentType(containsString("charset=utf-8")).extract().asByteArray();
