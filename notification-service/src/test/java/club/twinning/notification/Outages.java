@@ -1,5 +1,6 @@
 package club.twinning.notification;
 
+import club.twinning.testing.TcpRelay;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

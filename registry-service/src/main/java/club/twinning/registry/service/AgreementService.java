@@ -7,7 +7,7 @@ import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.api.AgreementInput;
 import club.twinning.registry.api.FormalitiesInput;
-import club.twinning.registry.api.Preconditions;
+import club.twinning.platform.problem.Preconditions;
 import club.twinning.registry.api.TransitionInput;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementRevision;

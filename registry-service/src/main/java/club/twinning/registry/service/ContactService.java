@@ -6,7 +6,7 @@ import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.api.ContactInput;
-import club.twinning.registry.api.Preconditions;
+import club.twinning.platform.problem.Preconditions;
 import club.twinning.registry.domain.Contact;
 import club.twinning.registry.domain.Party;
 import club.twinning.registry.messaging.RegistryEvents;

@@ -4,7 +4,7 @@ import club.twinning.events.EventType;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.registry.api.PartyInput;
-import club.twinning.registry.api.Preconditions;
+import club.twinning.platform.problem.Preconditions;
 import club.twinning.registry.domain.Party;
 import club.twinning.registry.messaging.RegistryEvents;
 import jakarta.enterprise.context.ApplicationScoped;

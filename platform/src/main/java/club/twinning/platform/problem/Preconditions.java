@@ -1,10 +1,8 @@
-package club.twinning.exchange.api;
-
-import club.twinning.platform.problem.ProblemException;
+package club.twinning.platform.problem;
 
 /**
- * Optimistic locking over HTTP, as the registry does it: reads carry the version as ETag, updates must send it
- * back as If-Match (428 without, 412 when someone changed the resource since).
+ * Optimistic locking over HTTP, the same in every service: reads carry the version as ETag, writes must send it back
+ * as If-Match (428 without, 412 when someone changed the resource since).
  */
 public final class Preconditions {
 

@@ -1,4 +1,4 @@
-package club.twinning.notification;
+package club.twinning.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * listening (a connection is refused at once, as by a server that went down); switched on, it listens and relays again
  * on the same port.
  */
-final class TcpRelay {
+public final class TcpRelay {
 
     private final String name;
     private final int target;
@@ -22,22 +22,22 @@ final class TcpRelay {
     private volatile ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    TcpRelay(String name, int target) {
+    public TcpRelay(String name, int target) {
         this.name = name;
         this.target = target;
         this.port = listen(0);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void down() {
+    public synchronized void down() {
         close();
         open.forEach(this::close);
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         if (server.isClosed()) {
             listen(port);
         }
@@ -98,7 +98,7 @@ final class TcpRelay {
         }
     }
 
-    void close() {
+    public void close() {
         try {
             server.close();
         } catch (IOException ignored) {
