@@ -49,8 +49,8 @@ class CouncilTest {
                     .satisfies(d -> assertThat(d.partyCode).as("a council member's row belongs to no city").isNull());
             assertThat(made).as("a member without an email is skipped").noneMatch(d -> d.recipient.contains("nomail"));
             Mailbox.Received mail = Mailbox.of(email, Deliveries.ids(made)).get(0);
-            assertThat(mail.subject()).isEqualTo("New expertise request: Cartographie des nappes " + request.toString().substring(0, 8));
-            assertThat(mail.text()).contains("Hello Aminata Traoré").contains("The coordination council will review it");
+            assertThat(mail.subject()).isEqualTo("New expertise request: \u2068Cartographie des nappes " + request.toString().substring(0, 8) + "\u2069");
+            assertThat(mail.text()).contains("Hello Aminata Traoré").contains("Your turn: The Coordination Council reviews the request and votes in the portal");
         } finally {
             KeycloakAdmin.delete(member);
             KeycloakAdmin.delete(silent);

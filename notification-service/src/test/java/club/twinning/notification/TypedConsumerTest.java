@@ -119,7 +119,8 @@ class TypedConsumerTest {
         Mailbox.Received mail = Mailbox.of(requester.email(), Deliveries.ids(made)).get(0);
         assertThat(mail.subject()).isEqualTo("Demande \u2068Ancienne demande\u2069 : approuvée");
         assertThat(mail.text()).as("no votes to show").doesNotContain("Votes du Conseil")
-                .contains("Ce qui est attendu").contains("\u2068Agadez\u2069 planifie la visite dans le portail");
+                .contains("À vous d'agir").contains("\u2068Agadez\u2069 planifie la visite dans le portail")
+                .as("the footer elides too").contains("en tant que contact d'\u2068Agadez\u2069");
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public class MailComposer {
         } else if (reader.contactId() == null || reader.partyCode() == null) {
             why = w.footer_council();
         } else {
-            why = w.footer_contact(words.party(reader.partyCode()));
+            why = words.polish(w.footer_contact(words.party(reader.partyCode())));
             preferences = portal("/app/contacts?party=" + reader.partyCode());
             if (!Delivery.RECEIPT.equals(purpose)) {
                 // Optional: a notice the contact may turn off (a receipt answers its own city's action).
@@ -150,7 +151,7 @@ public class MailComposer {
                     .data("why", Block.of(why)).data("preferences", preferences).data("preferencesLabel", w.footer_preferences())
                     .data("unsubscribe", unsubscribe).data("unsubscribeLabel", w.footer_unsubscribe());
         }
-        return new Mail(c.subject(), h.render(), t.render(), Map.copyOf(headers));
+        return new Mail(c.subject(), h.render(), t.render(), Collections.unmodifiableMap(headers)); // in the order written
     }
 
     public Mail digest(List<Line> lines, String language, String name) {
