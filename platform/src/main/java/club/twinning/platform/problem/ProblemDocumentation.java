@@ -45,11 +45,13 @@ public class ProblemDocumentation implements OASFilter {
         components.addSchema("Problem", problemSchema());
         components.addSchema("CooperationDomain", domainSchema());
         components.setSecuritySchemes(new LinkedHashMap<>(Map.of(SCHEME, bearerScheme())));
-        if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(ProblemDocumentation::domainsAsEnum);
+        boolean domainsUsed = false;
+        for (Schema schema : components.getSchemas().values()) {
+            domainsUsed |= domainsAsEnum(schema) || refersTo(schema, DOMAIN_REF);
         }
         info(api);
         Set<String> tags = new LinkedHashSet<>();
+        Set<String> domainParameters = new LinkedHashSet<>();
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach((method, operation) -> {
                 platformOperation(path, operation);
@@ -57,12 +59,18 @@ public class ProblemDocumentation implements OASFilter {
                 responses(operation);
                 if (operation.getParameters() != null) {
                     operation.getParameters().stream().filter(p -> "domain".equals(p.getName()) && p.getSchema() != null)
-                            .forEach(p -> p.setSchema(OASFactory.createSchema().ref(DOMAIN_REF)));
+                            .forEach(p -> {
+                                p.setSchema(OASFactory.createSchema().ref(DOMAIN_REF));
+                                domainParameters.add(path);
+                            });
                 }
                 if (operation.getTags() != null) {
                     tags.addAll(operation.getTags());
                 }
             }));
+        }
+        if (!domainsUsed && domainParameters.isEmpty()) {
+            components.removeSchema("CooperationDomain"); // a service without domains: no unused component
         }
         // Every tag an operation uses is declared (a class-level @Tag may carry its description).
         Set<String> declared = api.getTags() == null ? Set.of()
@@ -224,20 +232,35 @@ public class ProblemDocumentation implements OASFilter {
                 .enumeration(Arrays.stream(CooperationDomain.values()).map(d -> (Object) d.code()).toList());
     }
 
-    /** A property named domain (a code) or …domains (a list of codes) holds cooperation domain codes. */
-    private static void domainsAsEnum(Schema schema) {
-        if (schema.getProperties() == null) {
-            return;
+    /** Whether the schema, or one nested in it, points at {@code ref}. */
+    private static boolean refersTo(Schema schema, String ref) {
+        if (schema == null) {
+            return false;
         }
+        if (ref.equals(schema.getRef()) || refersTo(schema.getItems(), ref)) {
+            return true;
+        }
+        return schema.getProperties() != null && schema.getProperties().values().stream().anyMatch(p -> refersTo(p, ref));
+    }
+
+    /** A property named domain (a code) or …domains (a list of codes) holds cooperation domain codes; true if any did. */
+    private static boolean domainsAsEnum(Schema schema) {
+        if (schema.getProperties() == null) {
+            return false;
+        }
+        boolean found = false;
         for (var property : new ArrayList<>(schema.getProperties().entrySet())) {
             String name = property.getKey();
             Schema value = property.getValue();
             if (name.equals("domain") && value.getType() != null && value.getType().contains(SchemaType.STRING)) {
                 schema.addProperty(name, OASFactory.createSchema().ref(DOMAIN_REF).description(value.getDescription()));
+                found = true;
             } else if ((name.equals("domains") || name.endsWith("Domains")) && value.getItems() != null) {
                 value.setItems(OASFactory.createSchema().ref(DOMAIN_REF));
+                found = true;
             }
         }
+        return found;
     }
 
     private static SecurityScheme bearerScheme() {
