@@ -14,6 +14,10 @@ import com.microsoft.playwright.options.RequestOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +52,42 @@ class AccessibilityAndLayoutTest {
     private String axe;
 
     @BeforeAll
-    void open() throws IOException {
+    void open() throws IOException, InterruptedException {
         browser = new Browser();
         axe = Files.readString(AXE, StandardCharsets.UTF_8);
+        enoughRequestsToPage();
+    }
+
+    /**
+     * A fresh stack's demo data holds agreements, not requests: Agadez submits six to Es-Semara through
+     * exchange-service's API, so that every list has rows to link to and more than a page (4 in tests) to page through.
+     */
+    private static void enoughRequestsToPage() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:8180/realms/twinning/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=twinning-cli&username=partner.agadez&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        JsonNode agreements = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:8081/api/agreements?party=agadez&status=IN_FORCE"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String agreement = agreements.findParents("reference").stream()
+                .filter(a -> "JUM-2025-ES-SEMARA-AGADEZ".equals(a.path("reference").asText()))
+                .map(a -> a.path("id").asText()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Es-Semara–Agadez agreement in force: " + agreements));
+        java.time.LocalDate start = java.time.LocalDate.now().plusMonths(2);
+        for (int i = 1; i <= 6; i++) {
+            String body = JSON.writeValueAsString(Map.of("partnerParty", "es-semara", "agreementId", agreement,
+                    "domain", "desert-land-management", "title", "Essai de pagination " + i, "need", "Partage d'expérience",
+                    "direction", "THEY_VISIT_US", "participants", 2, "language", "fr",
+                    "window", Map.of("start", start.toString(), "end", start.plusDays(10).toString())));
+            HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/api/requests"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, made.statusCode(), made.body());
+        }
     }
 
     @AfterAll
