@@ -99,9 +99,14 @@ record Outcome(Map<String, String> eventOfRequest, Set<String> emailed, Set<Stri
         List<Map<String, String>> messages = given().get(Stack.MAIL_API + RECIPIENT + "/messages/").then().extract()
                 .jsonPath().getList("$");
         Map<String, List<String>> idsByTitle = new HashMap<>();
-        messages.stream().filter(m -> m.get("subject") != null && m.get("subject").contains(prefix + " "))
-                .forEach(m -> idsByTitle.computeIfAbsent(m.get("subject").substring(m.get("subject").indexOf(prefix + " ")).trim(),
-                        k -> new java.util.ArrayList<>()).add(m.get("Message-ID")));
+        // Subjects isolate the title (U+2068 … U+2069) for right-to-left readers: read the title without them.
+        messages.stream().filter(m -> m.get("subject") != null).forEach(m -> {
+            String subject = m.get("subject").replaceAll("[\u2066-\u2069]", "");
+            if (subject.contains(prefix + " ")) {
+                idsByTitle.computeIfAbsent(subject.substring(subject.indexOf(prefix + " ")).trim(),
+                        k -> new java.util.ArrayList<>()).add(m.get("Message-ID"));
+            }
+        });
         int duplicates = 0;
         int resent = 0;
         for (List<String> ids : idsByTitle.values()) {
