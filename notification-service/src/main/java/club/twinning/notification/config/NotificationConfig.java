@@ -35,9 +35,10 @@ public interface NotificationConfig {
 
     /**
      * How long a claimed delivery is ours: past it (we crashed), another round claims it again. No send starts
-     * later than {@code lease - webhookTimeout} after its claim, so a live sender never overlaps a reclaim.
+     * later than {@code lease - webhookTimeout} after its claim, so a live sender never overlaps a reclaim. Short, so
+     * that what a crash left in flight goes out again well within a minute of the restart.
      */
-    @WithDefault("PT2M")
+    @WithDefault("PT30S")
     Duration lease();
 
     /** The deadline on a whole webhook exchange: name resolution, connect, TLS, request, headers and body. */
