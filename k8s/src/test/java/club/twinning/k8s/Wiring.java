@@ -465,7 +465,7 @@ final class Wiring {
         return refs;
     }
 
-    /** @param handMade Secrets an operator creates by hand in that overlay (named in k8s/README.md) */
+    /** @param handMade Secrets an operator creates by hand in that overlay (named in docs/operations.md) */
     static List<String> references(List<Map<String, Object>> docs, Set<String> handMade) {
         Map<String, Set<String>> secrets = producedSecrets(docs);
         Map<String, Set<String>> configMaps = new HashMap<>();

@@ -198,13 +198,13 @@ class WiringTest {
         assertTrue(problems.isEmpty(), overlay + ":\n" + String.join("\n", problems));
     }
 
-    /** Secrets the README tells an operator to create by hand in the dev overlay (`kubectl ... create secret`). */
+    /** Secrets docs/operations.md tells an operator to create by hand in the dev overlay (`kubectl ... create secret`). */
     static Set<String> handMade(String overlay) {
         if (!overlay.equals("dev")) {
             return Set.of();
         }
         try {
-            String readme = Files.readString(Overlay.ROOT.resolve("k8s/README.md"));
+            String readme = Files.readString(Overlay.ROOT.resolve("docs/operations.md"));
             Set<String> names = new LinkedHashSet<>();
             Matcher m = Pattern.compile("create secret \\S+ ([a-z0-9-]+)").matcher(readme);
             while (m.find()) {
