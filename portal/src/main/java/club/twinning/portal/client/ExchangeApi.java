@@ -1,6 +1,7 @@
 package club.twinning.portal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -67,6 +68,20 @@ public interface ExchangeApi {
     @GET
     @Path("/matches")
     JsonNode matches(@QueryParam("domain") String domain);
+
+    /** A private feed URL for the person: {@code {"lang"}} in, {@code {"id","url","lang","createdAt"}} out (the URL once). */
+    @POST
+    @Path("/calendar-feeds")
+    JsonNode createFeed(JsonNode feed);
+
+    /** The person's own feeds, without their URLs: {@code [{"id","lang","createdAt","lastUsedAt"}]}. */
+    @GET
+    @Path("/calendar-feeds")
+    JsonNode feeds();
+
+    @DELETE
+    @Path("/calendar-feeds/{id}")
+    void revokeFeed(@PathParam("id") String id);
 
     @GET
     @Path("/calendar.ics")

@@ -152,4 +152,24 @@ public interface Messages {
     String tally_legend();
     String map_loading();
     String map_unavailable();
+
+    String feeds_title();
+    String feeds_intro();
+    String feeds_language();
+    String feeds_create();
+    String feeds_created();
+    String feeds_url();
+    String feeds_copy();
+    String feeds_copied();
+    String feeds_open();
+    String feeds_private();
+    String feeds_how();
+    String feeds_how_google();
+    String feeds_how_apple();
+    String feeds_how_outlook();
+    String feeds_mine();
+    String feeds_last_used();
+    String feeds_never();
+    String feeds_revoke();
+    String col_created();
 }
