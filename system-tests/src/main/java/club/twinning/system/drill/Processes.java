@@ -1,21 +1,104 @@
 package club.twinning.system.drill;
 
+import java.io.File;
+import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
-/** The faults themselves: processes of ./twinning stopped by their PID files, and ./twinning up to heal. */
+/**
+ * The faults themselves: processes of ./twinning stopped by their PID files (their whole process group, by the signal
+ * a drill names: SIGKILL for a crash), and started again exactly as they were, from the command line and working
+ * directory read from /proc before the stop, so that a drill never builds anything or changes how a service runs.
+ * PostgreSQL is stopped with a fast shutdown and started with pg_ctl, as ./twinning does.
+ */
 final class Processes {
 
-    private static final Path STATE = Path.of(System.getenv().getOrDefault("TWINNING_HOME", ".twinning"));
+    private static final Path STATE = Path.of(System.getenv().getOrDefault("TWINNING_HOME", ".twinning")).toAbsolutePath();
+    private static final int PG_PORT = 55432;
+    /** How each process of ./twinning says it is ready. */
+    private static final Map<String, String> READY = Map.of("registry-service", "http://127.0.0.1:8081/q/health/ready",
+            "exchange-service", "http://127.0.0.1:8082/q/health/ready", "notification-service", "http://127.0.0.1:8083/q/health/ready",
+            "portal", "http://127.0.0.1:8080/q/health/ready", "mail", "http://127.0.0.1:8025/api/service/readiness");
+
+    /** A stopped process and how to start it again. */
+    record Stopped(String name, List<String> command, File directory) {
+    }
 
     private Processes() {
     }
 
-    static void stop(String name, String signal) throws Exception {
+    static boolean running(String name) {
+        try {
+            String pid = Files.readString(STATE.resolve("run/" + name + ".pid")).trim();
+            return Files.exists(Path.of("/proc/" + pid));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Sends {@code signal} to the process group of {@code name} and waits until it is gone. */
+    static Stopped stop(String name, String signal) throws Exception {
         String pid = Files.readString(STATE.resolve("run/" + name + ".pid")).trim();
+        byte[] cmdline = Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
+        List<String> command = new ArrayList<>(Arrays.asList(new String(cmdline).split("\0")));
+        File directory = Path.of("/proc/" + pid + "/cwd").toRealPath().toFile();
         exec("kill", "-" + signal, "--", "-" + pid); // its whole process group, as ./twinning started it
-        for (int i = 0; i < 60 && exec("kill", "-0", pid) == 0; i++) {
+        for (int i = 0; i < 120 && Files.exists(Path.of("/proc/" + pid)); i++) {
+            Thread.sleep(250);
+        }
+        if (Files.exists(Path.of("/proc/" + pid))) {
+            exec("kill", "-KILL", "--", "-" + pid);
+            Thread.sleep(1000);
+        }
+        return new Stopped(name, command, directory);
+    }
+
+    /** Starts it again in a session of its own (as ./twinning's start_bg), and waits until it is ready. */
+    static void start(Stopped stopped) throws Exception {
+        Path log = STATE.resolve("logs/" + stopped.name() + ".log");
+        long logFrom = Files.exists(log) ? Files.size(log) : 0;
+        List<String> command = new ArrayList<>(List.of("setsid"));
+        command.addAll(stopped.command());
+        Process process = new ProcessBuilder(command).directory(stopped.directory()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectInput(new File("/dev/null")).start();
+        Files.writeString(STATE.resolve("run/" + stopped.name() + ".pid"), process.pid() + "\n");
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(stopped.name() + " exited at start; read " + log);
+            }
+            if (ready(stopped.name(), log, logFrom)) {
+                return;
+            }
             Thread.sleep(500);
+        }
+        throw new IllegalStateException(stopped.name() + " not ready within 3 minutes; read " + log);
+    }
+
+    private static boolean ready(String name, Path log, long logFrom) throws Exception {
+        if (name.equals("kafka")) {
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(Math.min(logFrom, Files.size(log)));
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Kafka Server started");
+            }
+        }
+        String url = READY.get(name);
+        if (url == null) {
+            return true;
+        }
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            return c.getResponseCode() == 200;
+        } catch (Exception notYet) {
+            return false;
         }
     }
 
@@ -23,18 +106,36 @@ final class Processes {
     static void stopPostgres() throws Exception {
         String pid = Files.readAllLines(STATE.resolve("postgres/data/postmaster.pid")).get(0).trim();
         exec("kill", "-INT", pid);
-        for (int i = 0; i < 60 && exec("kill", "-0", pid) == 0; i++) {
-            Thread.sleep(500);
+        for (int i = 0; i < 120 && Files.exists(Path.of("/proc/" + pid)); i++) {
+            Thread.sleep(250);
         }
     }
 
-    /** Starts whatever is not running, as a person would. */
-    static void up() throws Exception {
-        Path log = STATE.resolve("logs/drill-up.log");
-        int code = new ProcessBuilder("./twinning", "up").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor();
-        if (code != 0) {
-            throw new IllegalStateException("./twinning up failed; read " + log);
+    static boolean postgresUp() {
+        try (Socket s = new Socket("127.0.0.1", PG_PORT)) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** pg_ctl start with ./twinning's options (as the postgres user when run as root). */
+    static void startPostgres() throws Exception {
+        if (postgresUp()) {
+            return;
+        }
+        String bin = Files.list(Path.of("/usr/lib/postgresql")).map(p -> p.resolve("bin/pg_ctl")).filter(Files::isExecutable)
+                .map(Path::toString).findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl"));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        command.addAll(List.of(bin, "-D", STATE.resolve("postgres/data").toString(), "-l", STATE.resolve("logs/postgres.log").toString(),
+                "-w", "-t", "60", "-o", "-p " + PG_PORT + " -c listen_addresses=127.0.0.1 -k " + STATE.resolve("postgres/socket")
+                        + " -c max_connections=200", "start"));
+        int code = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        if (code != 0 && !postgresUp()) {
+            throw new IllegalStateException("PostgreSQL did not start; read " + STATE.resolve("logs/postgres.log"));
         }
     }
 
