@@ -6,7 +6,7 @@ import club.twinning.events.EventType;
 import club.twinning.events.payload.AgreementChanged;
 import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.PartyChanged;
-import club.twinning.exchange.domain.AgreementView;
+import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
@@ -49,7 +49,7 @@ final class Network {
     static void awaitStatus(UUID id, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> {
-                    AgreementView view = AgreementView.findById(id);
+                    KnownAgreement view = KnownAgreement.findById(id);
                     return view != null && status.equals(view.status);
                 }));
     }

@@ -1,6 +1,8 @@
 package club.twinning.exchange.api;
 
 import club.twinning.events.CooperationDomain;
+import club.twinning.exchange.domain.Match;
+import club.twinning.exchange.domain.RelationshipHealth;
 import club.twinning.exchange.service.MatchService;
 import club.twinning.exchange.service.RelationshipService;
 import club.twinning.platform.problem.ProblemException;

@@ -1,5 +1,7 @@
 package club.twinning.exchange.api;
 
+import club.twinning.exchange.domain.Direction;
+import club.twinning.exchange.domain.RequestDraft;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,11 @@ public record RequestInput(
         @NotNull @Valid Window window,
         @NotNull @Min(1) @Max(100) Integer participants,
         @NotNull @Pattern(regexp = "fr|ar|en", message = "fr, ar or en") String language) {
+
+    public RequestDraft toDraft() {
+        return new RequestDraft(partnerParty, agreementId, domain, title, need, offer, Direction.valueOf(direction),
+                window.start(), window.end(), participants, language);
+    }
 
     /** The proposed window: in the future, at most a year long. */
     public record Window(@NotNull LocalDate start, @NotNull LocalDate end) {

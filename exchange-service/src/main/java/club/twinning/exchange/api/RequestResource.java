@@ -1,6 +1,7 @@
 package club.twinning.exchange.api;
 
 import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.persistence.RequestSearch;
 import club.twinning.exchange.service.CouncilService;
 import club.twinning.exchange.service.RequestService;
@@ -60,8 +61,8 @@ public class RequestResource {
     @APIResponse(responseCode = "403", description = "The caller's token has no city")
     @APIResponse(responseCode = "422", description = "No agreement in force binds the two cities (or the one named is suspended or ended)")
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RequestInput input) {
-        RequestService.Submission submission = requests.submit(input, Params.text(idempotencyKey));
-        RequestView view = requests.view(submission.request());
+        RequestService.Submission submission = requests.submit(input.toDraft(), Params.text(idempotencyKey));
+        RequestView view = RequestView.of(requests.dossier(submission.request()));
         return (submission.created() ? Response.created(URI.create("/api/requests/" + view.id())) : Response.ok())
                 .tag(tag(view)).entity(view).build();
     }
@@ -83,7 +84,7 @@ public class RequestResource {
                 Params.date("from", from), Params.date("to", to)), Params.text(cursor), Params.limit(limit, 200));
         String next = result.nextCursor() == null ? null
                 : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
-        return new Page<>(result.items().stream().map(requests::view).toList(), result.nextCursor(), next);
+        return new Page<>(result.items().stream().map(r -> RequestView.of(requests.dossier(r))).toList(), result.nextCursor(), next);
     }
 
     /** With its version as ETag: send it back as If-Match to resubmit or withdraw. */
@@ -96,7 +97,7 @@ public class RequestResource {
     @APIResponse(responseCode = "403", description = "A partner of a city the request does not involve")
     @APIResponse(responseCode = "404", description = "No such request")
     public Response one(@PathParam("id") UUID id) {
-        return ok(requests.view(requests.visible(id)));
+        return ok(requests.visible(id));
     }
 
     /** After changes were requested; needs If-Match (428 without, 412 if the request changed since it was read). */
@@ -116,7 +117,7 @@ public class RequestResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response resubmit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RequestInput input) {
-        return ok(requests.view(requests.resubmit(id, ifMatch, input)));
+        return ok(requests.resubmit(id, IfMatch.expected(ifMatch), input.toDraft()));
     }
 
     /** A vote adds an entry (a changed vote supersedes the member's earlier one): no If-Match, the tally is locked. */
@@ -133,8 +134,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "The request is no longer open to votes")
     @APIResponse(responseCode = "422", description = "The request's agreement is not in force (suspended or ended)")
     public Response vote(@PathParam("id") UUID id, @Valid @NotNull VoteInput input) {
-        ExchangeRequest request = council.vote(id, input);
-        return ok(requests.view(request));
+        return ok(council.vote(id, VoteChoice.valueOf(input.choice()), input.reason()));
     }
 
     /** Needs If-Match, like every change of the request by its requester. */
@@ -153,10 +153,11 @@ public class RequestResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid ReasonInput input) {
-        return ok(requests.view(requests.withdraw(id, ifMatch, input == null ? null : input.reason())));
+        return ok(requests.withdraw(id, IfMatch.expected(ifMatch), input == null ? null : input.reason()));
     }
 
-    private static Response ok(RequestView view) {
+    private Response ok(ExchangeRequest request) {
+        RequestView view = RequestView.of(requests.dossier(request));
         return Response.ok(view).tag(tag(view)).build();
     }
 

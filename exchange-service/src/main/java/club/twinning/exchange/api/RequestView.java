@@ -3,6 +3,7 @@ package club.twinning.exchange.api;
 import club.twinning.events.payload.Tally;
 import club.twinning.exchange.domain.CouncilVote;
 import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.RequestDossier;
 import club.twinning.exchange.domain.RequestStep;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,8 +32,12 @@ public record RequestView(UUID id, String requestingParty, String partnerParty, 
                            Boolean superseded) {
     }
 
-    public static RequestView of(ExchangeRequest r, Tally tally, List<CouncilVote> votes, List<RequestStep> steps,
-                                 UUID visitId) {
+    public static RequestView of(RequestDossier dossier) {
+        ExchangeRequest r = dossier.request();
+        Tally tally = dossier.tally();
+        List<CouncilVote> votes = dossier.votes();
+        List<RequestStep> steps = dossier.steps();
+        UUID visitId = dossier.visitId();
         List<StepView> history = Stream.concat(
                         steps.stream().map(s -> new StepView("STATUS", s.from == null ? null : s.from.name(), s.to.name(),
                                 s.actor, s.reason, s.at, null, null)),

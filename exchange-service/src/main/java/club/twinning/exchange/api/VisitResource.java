@@ -56,7 +56,7 @@ public class VisitResource {
     @APIResponse(responseCode = "409", description = "The request is not approved")
     @APIResponse(responseCode = "422", description = "The request's agreement is not in force")
     public Response plan(@Valid @NotNull VisitInput input) {
-        Visit visit = visits.plan(input);
+        Visit visit = visits.plan(input.toPlan());
         return Response.created(URI.create("/api/visits/" + visit.id)).tag(tag(visit)).entity(VisitView.of(visit)).build();
     }
 
@@ -98,7 +98,7 @@ public class VisitResource {
     @APIResponse(responseCode = "422", description = "The agreement is not in force")
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(visits.confirm(id, ifMatch));
+        return ok(visits.confirm(id, IfMatch.expected(ifMatch)));
     }
 
     @POST
@@ -117,7 +117,7 @@ public class VisitResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReportInput input) {
-        return ok(visits.report(id, ifMatch, input));
+        return ok(visits.report(id, IfMatch.expected(ifMatch), input.toDraft()));
     }
 
     @POST
@@ -135,7 +135,7 @@ public class VisitResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReasonInput input) {
-        return ok(visits.cancel(id, ifMatch, input.reason()));
+        return ok(visits.cancel(id, IfMatch.expected(ifMatch), input.reason()));
     }
 
     private static Response ok(Visit visit) {

@@ -5,8 +5,8 @@ import club.twinning.events.payload.AgreementChanged;
 import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.CommitmentDue;
 import club.twinning.events.payload.PartyChanged;
-import club.twinning.exchange.domain.AgreementView;
-import club.twinning.exchange.domain.PartyView;
+import club.twinning.exchange.replica.KnownAgreement;
+import club.twinning.exchange.replica.KnownParty;
 import club.twinning.exchange.persistence.AgreementLocks;
 import club.twinning.exchange.service.AgreementLifecycle;
 import club.twinning.platform.inbox.Inbox;
@@ -63,9 +63,9 @@ public class RegistryConsumer {
     }
 
     private static void party(PartyChanged p) {
-        PartyView view = PartyView.findById(p.code());
+        KnownParty view = KnownParty.findById(p.code());
         if (view == null) {
-            view = new PartyView();
+            view = new KnownParty();
             view.code = p.code();
         } else if (view.version > p.version()) {
             return;
@@ -83,10 +83,10 @@ public class RegistryConsumer {
 
     private void agreement(AgreementChanged a) {
         locks.exclusive(a.agreementId());
-        AgreementView view = AgreementView.findById(a.agreementId());
+        KnownAgreement view = KnownAgreement.findById(a.agreementId());
         String before = view == null ? null : view.status;
         if (view == null) {
-            view = new AgreementView();
+            view = new KnownAgreement();
             view.id = a.agreementId();
         } else if (view.version > a.version()) {
             return;
@@ -107,10 +107,10 @@ public class RegistryConsumer {
 
     private void status(AgreementStatusChanged s) {
         locks.exclusive(s.agreementId());
-        AgreementView view = AgreementView.findById(s.agreementId());
+        KnownAgreement view = KnownAgreement.findById(s.agreementId());
         String before = view == null ? null : view.status;
         if (view == null) {
-            view = new AgreementView();
+            view = new KnownAgreement();
             view.id = s.agreementId();
             view.partyCodes = new ArrayList<>(s.partyCodes());
             view.domains = new ArrayList<>(s.domains() == null ? java.util.List.of() : s.domains());
@@ -128,7 +128,7 @@ public class RegistryConsumer {
     }
 
     private static void commitmentDue(CommitmentDue due) {
-        AgreementView view = AgreementView.findById(due.agreementId());
+        KnownAgreement view = KnownAgreement.findById(due.agreementId());
         if (view != null && view.commitments.stream().noneMatch(c -> c.id().equals(due.commitment().id()))) {
             view.commitments = new ArrayList<>(view.commitments);
             view.commitments.add(due.commitment());

@@ -1,7 +1,7 @@
 package club.twinning.exchange.service;
 
 import club.twinning.events.EventType;
-import club.twinning.exchange.domain.AgreementView;
+import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.Visit;
@@ -41,7 +41,7 @@ public class AgreementLifecycle {
     }
 
     /** @param from the status the read model held before; {@code actor} and {@code why} as the registry gave them */
-    public void changed(AgreementView agreement, String from, String actor, String why) {
+    public void changed(KnownAgreement agreement, String from, String actor, String why) {
         String to = agreement.status;
         if (to == null || to.equals(from)) {
             return;
@@ -55,7 +55,7 @@ public class AgreementLifecycle {
         } else if (ENDED.contains(to)) {
             close(agreement.id, who, reason);
             flagVisits(agreement.id, who, reason);
-        } else if (AgreementView.IN_FORCE.equals(to)) {
+        } else if (KnownAgreement.IN_FORCE.equals(to)) {
             resume(agreement.id, who, reason);
             unflagVisits(agreement.id);
         }

@@ -2,7 +2,6 @@ package club.twinning.exchange.service;
 
 import club.twinning.events.EventType;
 import club.twinning.events.payload.Tally;
-import club.twinning.exchange.api.VoteInput;
 import club.twinning.exchange.config.ExchangeConfig;
 import club.twinning.exchange.domain.CouncilVote;
 import club.twinning.exchange.domain.ExchangeRequest;
@@ -47,7 +46,7 @@ public class CouncilService {
         this.clock = clock;
     }
 
-    public ExchangeRequest vote(UUID requestId, VoteInput input) {
+    public ExchangeRequest vote(UUID requestId, VoteChoice choice, String reasonGiven) {
         // The agreement first (shared: a suspension waits for this vote, or this vote sees it), then the request.
         Optional<AgreementLocks.Locked> agreement = locks.shareForRequest(requestId);
         // Locked: two members voting at once must not both miss the quorum, nor decide twice.
@@ -65,8 +64,7 @@ public class CouncilService {
             throw new ProblemException(409, "already-decided", "Not open to votes",
                     "the request is " + request.status + ": votes are closed").with("requestStatus", request.status.name());
         }
-        VoteChoice choice = VoteChoice.valueOf(input.choice());
-        String reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().trim();
+        String reason = reasonGiven == null || reasonGiven.isBlank() ? null : reasonGiven.trim();
         if (choice.needsReason() && reason == null) {
             throw ProblemException.badField("reason", "a " + choice + " vote must say why");
         }

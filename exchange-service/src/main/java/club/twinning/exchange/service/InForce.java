@@ -1,6 +1,6 @@
 package club.twinning.exchange.service;
 
-import club.twinning.exchange.domain.AgreementView;
+import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.persistence.AgreementLocks;
 import club.twinning.platform.problem.ProblemException;
 import java.util.Optional;
@@ -14,7 +14,7 @@ final class InForce {
     /** @param refused what the agreement's state stops, e.g. "votes wait until it is in force again" */
     static void require(Optional<AgreementLocks.Locked> agreement, String refused) {
         String status = agreement.map(AgreementLocks.Locked::status).orElse("UNKNOWN");
-        if (AgreementView.IN_FORCE.equals(status)) {
+        if (KnownAgreement.IN_FORCE.equals(status)) {
             return;
         }
         String reference = agreement.map(AgreementLocks.Locked::reference).orElse("of this request");

@@ -1,8 +1,8 @@
 package club.twinning.exchange.service;
 
-import club.twinning.exchange.api.Match;
-import club.twinning.exchange.domain.AgreementView;
-import club.twinning.exchange.domain.PartyView;
+import club.twinning.exchange.domain.Match;
+import club.twinning.exchange.replica.KnownAgreement;
+import club.twinning.exchange.replica.KnownParty;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +28,10 @@ public class MatchService {
 
     public List<Match> matches(String city, String domain) {
         Set<String> twinned = new LinkedHashSet<>();
-        AgreementView.inForceOf(city).forEach(a -> a.partyCodes.stream().filter(p -> !p.equals(city)).forEach(twinned::add));
+        KnownAgreement.inForceOf(city).forEach(a -> a.partyCodes.stream().filter(p -> !p.equals(city)).forEach(twinned::add));
         List<Match> matches = new ArrayList<>();
         for (String party : twinned) {
-            PartyView view = PartyView.findById(party);
+            KnownParty view = KnownParty.findById(party);
             List<String> reasons = new ArrayList<>();
             int score = 0;
             if (view != null && view.expertiseDomains.contains(domain)) {

@@ -1,9 +1,9 @@
 package club.twinning.exchange.service;
 
 import club.twinning.events.payload.Commitment;
-import club.twinning.exchange.api.RelationshipHealth;
+import club.twinning.exchange.domain.RelationshipHealth;
 import club.twinning.exchange.config.ExchangeConfig;
-import club.twinning.exchange.domain.AgreementView;
+import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
@@ -32,9 +32,9 @@ public class RelationshipService {
 
     public List<RelationshipHealth> health(String onlyFor, LocalDate today) {
         List<RelationshipHealth> all = new ArrayList<>();
-        List<AgreementView> inForce = onlyFor == null ? AgreementView.list("status", AgreementView.IN_FORCE)
-                : AgreementView.inForceOf(onlyFor);
-        for (AgreementView agreement : inForce) {
+        List<KnownAgreement> inForce = onlyFor == null ? KnownAgreement.list("status", KnownAgreement.IN_FORCE)
+                : KnownAgreement.inForceOf(onlyFor);
+        for (KnownAgreement agreement : inForce) {
             List<String> parties = agreement.partyCodes;
             for (int i = 0; i < parties.size(); i++) {
                 for (int j = i + 1; j < parties.size(); j++) {
@@ -45,7 +45,7 @@ public class RelationshipService {
         return all;
     }
 
-    RelationshipHealth of(AgreementView agreement, String a, String b, LocalDate today) {
+    RelationshipHealth of(KnownAgreement agreement, String a, String b, LocalDate today) {
         // Only a visit that took place counts: completed, reported, and over by today (never a future one).
         Visit last = Visit.<Visit>find("status = ?1 and report is not null and endDate <= ?4"
                 + " and ((hostParty = ?2 and visitingParty = ?3) or (hostParty = ?3 and visitingParty = ?2))"

@@ -2,19 +2,18 @@ package club.twinning.exchange.service;
 
 import club.twinning.events.CooperationDomain;
 import club.twinning.events.EventType;
-import club.twinning.exchange.api.RequestInput;
-import club.twinning.exchange.api.RequestView;
-import club.twinning.exchange.domain.AgreementView;
+import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.domain.CouncilVote;
-import club.twinning.exchange.domain.Direction;
 import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.ExpectedVersion;
+import club.twinning.exchange.domain.RequestDossier;
+import club.twinning.exchange.domain.RequestDraft;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.RequestStep;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
 import club.twinning.exchange.persistence.AgreementLocks;
-import club.twinning.platform.problem.Preconditions;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
@@ -53,7 +52,7 @@ public class RequestService {
         this.clock = clock;
     }
 
-    public Submission submit(RequestInput input, String idempotencyKey) {
+    public Submission submit(RequestDraft input, String idempotencyKey) {
         String city = caller.requireCity();
         if (idempotencyKey != null) {
             if (idempotencyKey.length() > 200) {
@@ -78,12 +77,12 @@ public class RequestService {
     }
 
     /** After the council asked for changes, the requester submits the request again, changed. */
-    public ExchangeRequest resubmit(UUID id, String ifMatch, RequestInput input) {
+    public ExchangeRequest resubmit(UUID id, ExpectedVersion expected, RequestDraft input) {
         // Agreements first, then the request (the consumer locks in that order too): the one it rested on, then
         // (in apply) the one it rests on now, which must be in force.
         locks.shareForRequest(id);
         ExchangeRequest request = ownRequest(id);
-        Preconditions.requireMatch(ifMatch, request.version);
+        expected.check(request.version);
         // Only from CHANGES_REQUESTED; the whole resubmission rolls back if the changed request is invalid.
         workflow.check(request, RequestStatus.SUBMITTED);
         apply(request, input);
@@ -100,10 +99,10 @@ public class RequestService {
     }
 
     /** The requester withdraws its request before a decision (or while it is on hold). */
-    public ExchangeRequest withdraw(UUID id, String ifMatch, String reason) {
+    public ExchangeRequest withdraw(UUID id, ExpectedVersion expected, String reason) {
         locks.shareForRequest(id); // serializes with a hold or a closure of the same request
         ExchangeRequest request = ownRequest(id);
-        Preconditions.requireMatch(ifMatch, request.version);
+        expected.check(request.version);
         workflow.move(request, RequestStatus.WITHDRAWN, caller.name(), reason);
         request.heldFrom = null;
         events.request(EventType.REQUEST_WITHDRAWN, request, caller.name(), reason, null, workflow.tally(id));
@@ -125,10 +124,10 @@ public class RequestService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RequestView view(ExchangeRequest r) {
+    public RequestDossier dossier(ExchangeRequest r) {
         UUID visitId = Visit.<Visit>find("requestId = ?1 and status <> ?2 order by createdAt desc", r.id, VisitStatus.CANCELLED)
                 .firstResultOptional().map(v -> v.id).orElse(null);
-        return RequestView.of(r, workflow.tally(r.id), CouncilVote.of(r.id), RequestStep.of(r.id), visitId);
+        return new RequestDossier(r, workflow.tally(r.id), CouncilVote.of(r.id), RequestStep.of(r.id), visitId);
     }
 
     private ExchangeRequest ownRequest(UUID id) {
@@ -140,7 +139,7 @@ public class RequestService {
         return request;
     }
 
-    private void apply(ExchangeRequest r, RequestInput in) {
+    private void apply(ExchangeRequest r, RequestDraft in) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.partnerParty().equals(r.requestingParty)) {
             errors.add(new Problem.FieldError("partnerParty", "a city does not ask itself"));
@@ -149,27 +148,27 @@ public class RequestService {
             errors.add(new Problem.FieldError("domain", ProblemException.unknownDomain(in.domain())));
         }
         LocalDate today = LocalDate.now(clock);
-        if (!in.window().start().isAfter(today)) {
+        if (!in.windowStart().isAfter(today)) {
             errors.add(new Problem.FieldError("window.start", "must be in the future"));
         }
-        if (in.window().end().isBefore(in.window().start())) {
+        if (in.windowEnd().isBefore(in.windowStart())) {
             errors.add(new Problem.FieldError("window.end", "must not be before window.start"));
-        } else if (ChronoUnit.DAYS.between(in.window().start(), in.window().end()) > 366) {
+        } else if (ChronoUnit.DAYS.between(in.windowStart(), in.windowEnd()) > 366) {
             errors.add(new Problem.FieldError("window.end", "a window is at most a year long"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-request", "Invalid request", errors.size() + " field(s) to correct", errors);
         }
-        AgreementView agreement = agreementFor(r.requestingParty, in);
+        KnownAgreement agreement = agreementFor(r.requestingParty, in);
         r.partnerParty = in.partnerParty();
         r.agreementId = agreement.id;
         r.domain = in.domain();
         r.title = in.title().trim();
         r.need = in.need();
         r.offer = in.offer();
-        r.direction = Direction.valueOf(in.direction());
-        r.windowStart = in.window().start();
-        r.windowEnd = in.window().end();
+        r.direction = in.direction();
+        r.windowStart = in.windowStart();
+        r.windowEnd = in.windowEnd();
         r.participants = in.participants();
         r.language = in.language();
     }
@@ -179,13 +178,13 @@ public class RequestService {
      * under a shared lock held until the submission commits, so a suspension being applied meanwhile waits for the
      * submission (and then holds it) or is seen by it (and refuses it): none is accepted after it.
      */
-    private AgreementView agreementFor(String requester, RequestInput in) {
+    private KnownAgreement agreementFor(String requester, RequestDraft in) {
         if (in.agreementId() == null) {
-            List<AgreementView> candidates = AgreementView.allInForceBetween(requester, in.partnerParty());
+            List<KnownAgreement> candidates = KnownAgreement.allInForceBetween(requester, in.partnerParty());
             Optional<AgreementLocks.Locked> last = Optional.empty();
-            for (AgreementView candidate : candidates) {
+            for (KnownAgreement candidate : candidates) {
                 last = locks.share(candidate.id);
-                if (last.isPresent() && AgreementView.IN_FORCE.equals(last.get().status())) {
+                if (last.isPresent() && KnownAgreement.IN_FORCE.equals(last.get().status())) {
                     return candidate;
                 }
             }
@@ -196,7 +195,7 @@ public class RequestService {
                     "there is no agreement in force between " + requester + " and " + in.partnerParty())
                     .with("field", "partnerParty");
         }
-        AgreementView agreement = AgreementView.findById(in.agreementId());
+        KnownAgreement agreement = KnownAgreement.findById(in.agreementId());
         if (agreement == null || !agreement.binds(requester, in.partnerParty())) {
             throw ProblemException.badField("agreementId", "not an agreement between " + requester + " and " + in.partnerParty());
         }

@@ -1,15 +1,15 @@
 package club.twinning.exchange.service;
 
 import club.twinning.events.EventType;
-import club.twinning.exchange.api.ReportInput;
-import club.twinning.exchange.api.VisitInput;
 import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.ExpectedVersion;
+import club.twinning.exchange.domain.ReportDraft;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.Visit;
+import club.twinning.exchange.domain.VisitPlan;
 import club.twinning.exchange.domain.VisitStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
 import club.twinning.exchange.persistence.AgreementLocks;
-import club.twinning.platform.problem.Preconditions;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
@@ -49,7 +49,7 @@ public class VisitService {
         this.clock = clock;
     }
 
-    public Visit plan(VisitInput input) {
+    public Visit plan(VisitPlan input) {
         // The agreement first (shared, until commit), then the request: the consumer locks in that order too.
         Optional<AgreementLocks.Locked> agreement = locks.shareForRequest(input.requestId());
         ExchangeRequest request = requests.visible(input.requestId());
@@ -70,7 +70,7 @@ public class VisitService {
         if (!input.startDate().isAfter(today)) {
             throw tooSoon("startDate", "a visit is planned ahead: it starts after today (" + today + ")");
         }
-        List<VisitInput.AgendaItem> agenda = Objects.requireNonNullElse(input.agenda(), List.of());
+        List<Visit.AgendaItem> agenda = Objects.requireNonNullElse(input.agenda(), List.of());
         for (int i = 0; i < agenda.size(); i++) {
             LocalDate day = agenda.get(i).day();
             if (day.isBefore(input.startDate()) || day.isAfter(input.endDate())) {
@@ -86,10 +86,8 @@ public class VisitService {
         visit.endDate = input.endDate();
         visit.status = VisitStatus.PLANNED;
         visit.domain = request.domain;
-        visit.delegation = new ArrayList<>(input.delegation().stream()
-                .map(d -> new Visit.Delegate(d.name(), d.role(), d.email())).toList());
-        visit.agenda = new ArrayList<>(agenda.stream()
-                .map(a -> new Visit.AgendaItem(a.day(), a.time(), a.topic(), a.place())).toList());
+        visit.delegation = new ArrayList<>(input.delegation());
+        visit.agenda = new ArrayList<>(agenda);
         visit.logistics = input.logistics();
         visit.plannedBy = caller.name();
         visit.createdAt = clock.instant();
@@ -100,13 +98,13 @@ public class VisitService {
         return visit;
     }
 
-    public Visit confirm(UUID id, String ifMatch) {
+    public Visit confirm(UUID id, ExpectedVersion expected) {
         Optional<AgreementLocks.Locked> agreement = locks.shareForVisit(id);
         Visit visit = visible(id);
         if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(visit.hostParty)) {
             throw new ProblemException(403, "not-host", "Not the host", "the host city, " + visit.hostParty + ", confirms its visit");
         }
-        Preconditions.requireMatch(ifMatch, visit.version);
+        expected.check(visit.version);
         InForce.require(agreement, "no visit is confirmed under it");
         expect(visit, VisitStatus.PLANNED);
         LocalDate today = LocalDate.now(clock);
@@ -120,19 +118,18 @@ public class VisitService {
     }
 
     /** The report of a visit that took place: on or after its last day, whatever its agreement became since. */
-    public Visit report(UUID id, String ifMatch, ReportInput input) {
+    public Visit report(UUID id, ExpectedVersion expected, ReportDraft input) {
         locks.shareForVisit(id); // serializes with a flag being set on the same visit
         Visit visit = visible(id);
         actsFor(visit.hostParty, visit.visitingParty);
-        Preconditions.requireMatch(ifMatch, visit.version);
+        expected.check(visit.version);
         expect(visit, VisitStatus.CONFIRMED);
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(visit.endDate)) {
             throw tooSoon("endDate", "a report is filed on or after the visit's last day (" + visit.endDate + "); today is " + today);
         }
         visit.report = new Visit.Report(input.outcomes(), input.lessons(),
-                Objects.requireNonNullElse(input.followUps(), List.<ReportInput.FollowUp>of()).stream()
-                        .map(f -> new Visit.FollowUp(f.action(), f.commitmentId())).toList(),
+                Objects.requireNonNullElse(input.followUps(), List.of()),
                 Objects.requireNonNullElse(input.attendance(), List.of()), caller.name(), clock.instant());
         visit.status = VisitStatus.COMPLETED;
         visit.flush();
@@ -146,14 +143,14 @@ public class VisitService {
      * Always possible for a planned or confirmed visit. The request is approved again (another visit may be
      * planned) while its agreement is in force or suspended; once the agreement has ended, it is closed.
      */
-    public Visit cancel(UUID id, String ifMatch, String reason) {
+    public Visit cancel(UUID id, ExpectedVersion expected, String reason) {
         Optional<AgreementLocks.Locked> agreement = locks.shareForVisit(id);
         Visit visit = visible(id);
         actsFor(visit.hostParty, visit.visitingParty);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badField("reason", "a cancellation says why");
         }
-        Preconditions.requireMatch(ifMatch, visit.version);
+        expected.check(visit.version);
         if (visit.status != VisitStatus.PLANNED && visit.status != VisitStatus.CONFIRMED) {
             expect(visit, VisitStatus.PLANNED);
         }

@@ -2,7 +2,7 @@ package club.twinning.exchange.service;
 
 import club.twinning.events.EventType;
 import club.twinning.events.payload.RelationshipDormant;
-import club.twinning.exchange.api.RelationshipHealth;
+import club.twinning.exchange.domain.RelationshipHealth;
 import club.twinning.exchange.config.ExchangeConfig;
 import club.twinning.exchange.domain.DormantAlert;
 import club.twinning.exchange.domain.ExchangeRequest;

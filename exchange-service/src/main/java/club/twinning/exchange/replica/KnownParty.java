@@ -1,9 +1,10 @@
-package club.twinning.exchange.domain;
+package club.twinning.exchange.replica;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -11,7 +12,8 @@ import org.hibernate.type.SqlTypes;
 
 /** A party as the registry last announced it: enough to match partners by expertise. */
 @Entity
-public class PartyView extends PanacheEntityBase {
+@Table(name = "party_view")
+public class KnownParty extends PanacheEntityBase {
 
     @Id
     public String code;

@@ -1,4 +1,4 @@
-package club.twinning.exchange.domain;
+package club.twinning.exchange.replica;
 
 import club.twinning.events.payload.Commitment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.hibernate.type.SqlTypes;
  * deciding while the registry is down; {@code version} keeps late or repeated events from going back.
  */
 @Entity
-public class AgreementView extends PanacheEntityBase {
+@Table(name = "agreement_view")
+public class KnownAgreement extends PanacheEntityBase {
 
     public static final String IN_FORCE = "IN_FORCE";
 
@@ -51,12 +53,12 @@ public class AgreementView extends PanacheEntityBase {
     }
 
     /** Every agreement in force between the two parties (as last read, unlocked), oldest reference first. */
-    public static List<AgreementView> allInForceBetween(String a, String b) {
-        return AgreementView.list("status = ?1 and ?2 member of partyCodes and ?3 member of partyCodes order by reference",
+    public static List<KnownAgreement> allInForceBetween(String a, String b) {
+        return KnownAgreement.list("status = ?1 and ?2 member of partyCodes and ?3 member of partyCodes order by reference",
                 IN_FORCE, a, b);
     }
 
-    public static List<AgreementView> inForceOf(String party) {
+    public static List<KnownAgreement> inForceOf(String party) {
         return list("status = ?1 and ?2 member of partyCodes", IN_FORCE, party);
     }
 }

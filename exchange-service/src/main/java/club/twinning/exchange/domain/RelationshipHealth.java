@@ -1,4 +1,4 @@
-package club.twinning.exchange.api;
+package club.twinning.exchange.domain;
 
 import java.util.List;
 import java.util.UUID;
