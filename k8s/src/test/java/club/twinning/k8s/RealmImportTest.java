@@ -28,6 +28,13 @@ class RealmImportTest {
                     .filter(c -> !Boolean.TRUE.equals(c.get("directAccessGrantsEnabled"))).map(c -> c.get("clientId")).toList();
             assertEquals(expected, clientIds(realm), overlay + " clients");
             assertEquals(local.get("components"), realm.get("components"), overlay + " user profile");
+            // The audience scopes the services check for, and which client gets them (run realm-import.py if not).
+            assertEquals(local.get("clientScopes"), realm.get("clientScopes"), overlay + " client scopes");
+            for (Map<String, Object> client : (List<Map<String, Object>>) realm.get("clients")) {
+                Map<String, Object> same = ((List<Map<String, Object>>) local.get("clients")).stream()
+                        .filter(c -> c.get("clientId").equals(client.get("clientId"))).findFirst().orElseThrow();
+                assertEquals(same.get("defaultClientScopes"), client.get("defaultClientScopes"), overlay + " " + client.get("clientId") + " default scopes");
+            }
             assertTrue(!JSON.writeValueAsString(realm).contains("-local-secret"), overlay + " carries a local client secret");
             if (overlay.equals("dev")) {
                 assertEquals(local.get("users"), realm.get("users"), "dev has the demo users");
