@@ -28,6 +28,18 @@ public interface ExchangeApi {
     JsonNode requests(@QueryParam("status") String status, @QueryParam("domain") String domain,
                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
+    /** A keyset page of requests submitted in [from, to) (ISO dates), for the council's figures. */
+    @GET
+    @Path("/requests")
+    JsonNode requests(@QueryParam("status") String status, @QueryParam("domain") String domain,
+                      @QueryParam("from") String from, @QueryParam("to") String to,
+                      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    /** Each agreement's health: grade A (lively) to D (dormant), with the reasons. */
+    @GET
+    @Path("/relationships")
+    JsonNode relationships();
+
     @GET
     @Path("/requests/{id}")
     JsonNode request(@PathParam("id") String id);

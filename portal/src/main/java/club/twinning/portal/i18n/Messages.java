@@ -172,4 +172,37 @@ public interface Messages {
     String feeds_never();
     String feeds_revoke();
     String col_created();
+
+    String nav_dashboard();
+    String dash_title();
+    String dash_how(int cap);
+    String dash_requests_title();
+    String dash_stages();
+    String dash_ages();
+    String dash_requests();
+    String dash_age_week();
+    String dash_age_month();
+    String dash_age_quarter();
+    String dash_age_older();
+    String dash_waiting();
+    String dash_days_waiting();
+    String dash_visits_title();
+    String dash_year();
+    String dash_visits_in(int year);
+    String dash_visits_count();
+    String dash_visits_capped();
+    String dash_visits_by_year();
+    String dash_relationship();
+    String dash_health_title();
+    String dash_grades();
+    String dash_relationships_count();
+    String dash_relationships();
+    String dash_grade();
+    String dash_reasons();
+    String dash_grade_a();
+    String dash_grade_b();
+    String dash_grade_c();
+    String dash_grade_d();
+    String dash_as_table();
+    String dash_item();
 }
