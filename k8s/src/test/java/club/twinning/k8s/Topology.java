@@ -322,6 +322,11 @@ final class Topology {
         return null;
     }
 
+    /** Whether the NetworkPolicies of `to` let `from` in on `port`, whatever `from`'s own egress allows. */
+    boolean admits(Pod to, Pod from, int port) {
+        return allowed(to, "Ingress", from, port);
+    }
+
     /** Whether `from` may reach an address outside the cluster (a public one) on `port`. */
     String deniesExternal(Pod from, int port) {
         return allowed(from, "Egress", null, port) ? null : "egress of " + from.name() + " does not allow a public address on " + port;

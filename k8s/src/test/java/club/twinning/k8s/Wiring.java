@@ -727,4 +727,91 @@ final class Wiring {
         }
         throw new AssertionError("memory quantity " + quantity);
     }
+
+    // ---- health, metrics and OpenAPI on the management port only -------------------------------------------
+
+    static final int MANAGEMENT_PORT = 9000;
+    static final Path IMAGE_BUILD = Path.of("twinning");
+
+    /**
+     * The images serve /q/* on the management port (quarkus.management.enabled is fixed at build time, so the image
+     * build sets it); the probes and the scraper use that port; only the monitoring namespace reaches it; no gateway
+     * route leads to it or to a /q path.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> management(List<Map<String, Object>> docs, String imageBuild) {
+        List<String> problems = new ArrayList<>();
+        if (!imageBuild.contains("-Dquarkus.management.enabled=true")) {
+            problems.add("the image build does not set -Dquarkus.management.enabled=true: /q/health and /q/metrics stay on the service port");
+        }
+        Topology t = new Topology(docs);
+        Pod prometheus = new Pod("prometheus", MONITORING_NAMESPACE, Map.of("app.kubernetes.io/name", "prometheus"), Map.of(), Map.of(), "");
+        Pod gateway = new Pod("envoy", GATEWAY_NAMESPACE, Map.of("app.kubernetes.io/name", "envoy"), Map.of(), Map.of(), "");
+        List<Pod> quarkusPods = new ArrayList<>();
+        for (Map<String, Object> d : quarkus(docs)) {
+            Map<String, Object> c = container(d);
+            List<Map<String, Object>> ports = (List<Map<String, Object>>) c.getOrDefault("ports", List.of());
+            if (ports.stream().noneMatch(p -> "management".equals(p.get("name")) && Integer.valueOf(MANAGEMENT_PORT).equals(p.get("containerPort")))) {
+                problems.add(name(d) + ": no container port management " + MANAGEMENT_PORT);
+            }
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                Object port = at(c, probe, "httpGet", "port");
+                if (!"management".equals(port) && !Integer.valueOf(MANAGEMENT_PORT).equals(port)) {
+                    problems.add(name(d) + ": " + probe + " asks port " + port + ", not the management port (the service port has no /q/health)");
+                }
+            }
+            Pod pod = t.pods.stream().filter(p -> p.name().equals(name(d))).findFirst().orElseThrow();
+            quarkusPods.add(pod);
+            if (!t.admits(pod, prometheus, MANAGEMENT_PORT)) {
+                problems.add(name(d) + ": the monitoring namespace cannot reach the management port " + MANAGEMENT_PORT);
+            }
+            Integer http = pod.ports().get("http");
+            if (http != null && t.admits(pod, prometheus, http)) {
+                problems.add(name(d) + ": the monitoring namespace may reach the service port " + http + " (it scrapes " + MANAGEMENT_PORT + " only)");
+            }
+        }
+        for (Pod pod : quarkusPods) {
+            List<Pod> others = new ArrayList<>(t.pods.stream().filter(p -> p != pod).toList());
+            others.add(gateway);
+            for (Pod other : others) {
+                if (t.admits(pod, other, MANAGEMENT_PORT)) {
+                    problems.add(pod.name() + ": " + other.name() + " may reach the management port " + MANAGEMENT_PORT + " (the monitoring namespace only)");
+                }
+            }
+        }
+        for (Map<String, Object> pm : Overlay.ofKind(docs, "PodMonitor")) {
+            boolean scrapesQuarkus = quarkusPods.stream().anyMatch(p -> Topology.matchesSelector(at(pm, "spec", "selector"), p.labels()));
+            for (Map<String, Object> ep : (List<Map<String, Object>>) at(pm, "spec", "podMetricsEndpoints")) {
+                if (scrapesQuarkus && !"management".equals(ep.get("port"))) {
+                    problems.add("PodMonitor " + name(pm) + " scrapes port " + ep.get("port") + ", not the management port");
+                }
+            }
+        }
+        for (Map<String, Object> route : Overlay.ofKind(docs, "HTTPRoute")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) at(route, "spec", "rules")) {
+                for (Map<String, Object> match : (List<Map<String, Object>>) rule.getOrDefault("matches", List.of())) {
+                    Object value = at(match, "path", "value");
+                    String path = String.valueOf(value);
+                    if (path.equals("/q") || path.startsWith("/q/")) {
+                        problems.add("HTTPRoute " + name(route) + " routes " + path + " (management endpoints are not public)");
+                    }
+                }
+                for (Map<String, Object> b : (List<Map<String, Object>>) rule.getOrDefault("backendRefs", List.of())) {
+                    Target target = t.resolve((String) b.get("name"), (Integer) b.get("port"));
+                    if (target.problem() == null && target.podPort() == MANAGEMENT_PORT) {
+                        problems.add("HTTPRoute " + name(route) + " routes to the management port of " + b.get("name"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    static String imageBuild() {
+        try {
+            return Files.readString(Overlay.ROOT.resolve(IMAGE_BUILD));
+        } catch (IOException e) {
+            throw new AssertionError("the image build script " + IMAGE_BUILD + " is missing", e);
+        }
+    }
 }

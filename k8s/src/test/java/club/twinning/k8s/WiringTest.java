@@ -74,6 +74,12 @@ class WiringTest {
         assertNone(overlay, Wiring.memory(docs(overlay)));
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void healthAndMetricsAreOnTheManagementPortOnly(String overlay) {
+        assertNone(overlay, Wiring.management(docs(overlay), Wiring.imageBuild()));
+    }
+
     // ---- planted mistakes ------------------------------------------------------------------------------------
 
     @Test
@@ -176,6 +182,24 @@ class WiringTest {
         caught(Wiring::memory, "prod", docs -> ((List<Map<String, Object>>) Wiring.container(named(docs, "Deployment", "registry-service"))
                 .get("env")).stream().filter(e -> "_JAVA_OPTIONS".equals(e.get("name")))
                 .forEach(e -> e.put("value", "-XX:MaxRAMPercentage=80")), "exceed the 640 MiB limit");
+    }
+
+    @Test
+    void catchesManagementEndpointsLeftOnTheServicePortOrOpenToOthers() {
+        String build = Wiring.imageBuild();
+        assertTrue(Wiring.management(docs("prod"), build.replace("-Dquarkus.management.enabled=true", "")).stream()
+                .anyMatch(p -> p.contains("does not set -Dquarkus.management.enabled=true")), "an image build without the management port");
+        caught(docs -> Wiring.management(docs, build), "prod", docs -> ((Map<String, Object>) Wiring.container(named(docs, "Deployment",
+                "exchange-service")).get("readinessProbe")).put("httpGet", Map.of("path", "/q/health/ready", "port", "http")),
+                "exchange-service: readinessProbe asks port http");
+        caught(docs -> Wiring.management(docs, build), "dev", docs -> ((List<Map<String, Object>>) at(named(docs, "NetworkPolicy",
+                "registry-service"), "spec", "ingress")).get(0).put("ports", List.of(Map.of("protocol", "TCP", "port", 8081),
+                Map.of("protocol", "TCP", "port", 9000))), "registry-service: portal may reach the management port 9000");
+        caught(docs -> Wiring.management(docs, build), "prod", docs -> ((List<Map<String, Object>>) at(named(docs, "PodMonitor", "twinning-quarkus"),
+                "spec", "podMetricsEndpoints")).get(0).put("port", "http"), "scrapes port http, not the management port");
+        caught(docs -> Wiring.management(docs, build), "prod", docs -> ((List<Map<String, Object>>) at(named(docs, "HTTPRoute", "portal"),
+                "spec", "rules")).add(0, Map.of("matches", List.of(Map.of("path", Map.of("type", "PathPrefix", "value", "/q/metrics"))),
+                "backendRefs", List.of(Map.of("name", "portal", "port", 9000)))), "HTTPRoute portal routes /q/metrics");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
