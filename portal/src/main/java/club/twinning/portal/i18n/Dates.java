@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,7 @@ public class Dates {
 
     private final DateTimeFormatter day;
     private final DateTimeFormatter dayAndTime;
+    private final DateTimeFormatter monthOfYear;
 
     @Inject
     Dates(Viewer viewer) {
@@ -36,12 +38,23 @@ public class Dates {
         this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withDecimalStyle(DecimalStyle.STANDARD);
         this.dayAndTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                 .withDecimalStyle(DecimalStyle.STANDARD).withZone(ZoneId.of("UTC"));
+        this.monthOfYear = DateTimeFormatter.ofPattern("LLLL y", locale).withDecimalStyle(DecimalStyle.STANDARD);
     }
 
     /** An ISO date (or the date part of a timestamp). */
     public String day(Object value) {
         LocalDate date = date(value);
         return date == null ? text(value) : day.format(date);
+    }
+
+    /** A month and its year, as a calendar's title reads it ("novembre 2026"). */
+    public String month(Object value) {
+        try {
+            YearMonth month = value instanceof YearMonth m ? m : YearMonth.parse(text(value));
+            return monthOfYear.format(month);
+        } catch (DateTimeParseException e) {
+            return text(value);
+        }
     }
 
     public String range(Object from, Object to) {

@@ -57,10 +57,19 @@ public class VisitPages {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    club.twinning.portal.config.PortalConfig config;
+
+    /** From a month ago to a year ahead (the service's window), by start date, a keyset page at a time. */
     @GET
     @Path("/visits")
-    public TemplateInstance visits() {
-        return viewer.render(list.data("visits", call(() -> exchange.visits(null, null, 200))));
+    public TemplateInstance visits(@QueryParam(Pages.PARAM) String trail) {
+        LocalDate today = LocalDate.now();
+        VisitPaging.Result page = call(() -> VisitPaging.page(
+                (from, to, limit) -> exchange.visits(from.toString(), to.toString(), limit),
+                today.minusMonths(1), today.plusYears(1), Pages.cursor(trail), config.pageSize()));
+        Pages pages = Pages.of("/app/visits", Pages.filters(), trail, page.nextCursor());
+        return viewer.render(list.data("visits", page.items()).data("pages", pages));
     }
 
     @GET
