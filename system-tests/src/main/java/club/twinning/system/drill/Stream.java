@@ -89,6 +89,8 @@ final class Stream implements AutoCloseable {
         String visitId;
         String host;
         String etag;
+        /** Failures in a row: the next try waits 2 s, doubling up to 16 s, so an outage is not hammered. */
+        int failures;
 
         Flow() {
             started.incrementAndGet();
@@ -213,6 +215,11 @@ final class Stream implements AutoCloseable {
         }
 
         private void next(Runnable step, long delayMs) {
+            failures = 0;
+            schedule(step, delayMs);
+        }
+
+        private void schedule(Runnable step, long delayMs) {
             try {
                 clock.schedule(step, delayMs, TimeUnit.MILLISECONDS);
             } catch (RuntimeException shutDown) {
@@ -224,7 +231,7 @@ final class Stream implements AutoCloseable {
             if (System.currentTimeMillis() > giveUpAt) {
                 finish(false);
             } else {
-                next(step, RETRY_MS);
+                schedule(step, RETRY_MS << Math.min(3, failures++));
             }
         }
 
