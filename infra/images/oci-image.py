@@ -29,8 +29,8 @@ def main(rootfs, out, tag, uid, *labels):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(os.path.join(out, "blobs", "sha256"))
     with tempfile.TemporaryFile() as tar:
-        # Numeric owners and a fixed mtime order keep the layer reproducible for the same rootfs.
-        subprocess.run(["tar", "--numeric-owner", "--sort=name", "-C", rootfs, "-cf", "-", "."],
+        # Numeric owners, name order and one fixed time keep the layer reproducible for the same rootfs.
+        subprocess.run(["tar", "--numeric-owner", "--sort=name", "--mtime=@0", "-C", rootfs, "-cf", "-", "."],
                        stdout=tar, check=True)
         tar.seek(0)
         raw = tar.read()

@@ -75,17 +75,42 @@ class PolicyTest {
     }
 
     @Test
-    void prodImagesArePinned() {
-        for (Map<String, Object> d : Overlay.render("prod").ofKind("Deployment")) {
+    void prodImagesArePinnedByDigest() {
+        List<String> problems = unpinned(Overlay.render("prod").documents());
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void catchesATagOnlyImageInProd() {
+        List<Map<String, Object>> docs = new ArrayList<>(Overlay.render("prod").documents());
+        Map<String, Object> portal = docs.stream().filter(d -> "Deployment".equals(d.get("kind")) && "portal".equals(name(d))).findFirst().orElseThrow();
+        Wiring.container(portal).put("image", "registry.twinning.example.org/twinning/portal:0.1.0");
+        assertTrue(unpinned(docs).stream().anyMatch(p -> p.contains("twinning/portal:0.1.0 is not pinned by digest")), unpinned(docs).toString());
+    }
+
+    /**
+     * Our images (built by infra/images/build.sh) by digest only: a tag can be moved to another image. Others'
+     * images at least by release tag (the collector's digest is the release pipeline's to add: docs/operations.md).
+     */
+    static List<String> unpinned(List<Map<String, Object>> docs) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> d : Overlay.ofKind(docs, "Deployment")) {
             List<Map<String, Object>> containers = at(d, "spec", "template", "spec", "containers");
             for (Map<String, Object> c : containers) {
                 String image = (String) c.get("image");
-                boolean digest = image.matches(".+@sha256:[0-9a-f]{64}");
+                boolean digest = image.matches("[^@:]+(:[^@]+)?@sha256:[0-9a-f]{64}");
                 boolean release = image.matches("[^@]+:\\d+\\.\\d+\\.\\d+(-[0-9a-f]{7,40})?");
-                assertTrue(digest || release, "prod image not pinned to a digest or release tag: " + image);
-                assertTrue(!image.startsWith("127.0.0.1"), "prod image from the local registry: " + image);
+                if (image.contains("/twinning/") && !digest) {
+                    problems.add(name(d) + ": " + image + " is not pinned by digest (infra/images/build.sh --pin)");
+                } else if (!digest && !release) {
+                    problems.add(name(d) + ": " + image + " is pinned neither by digest nor by release tag");
+                }
+                if (image.startsWith("127.0.0.1")) {
+                    problems.add(name(d) + ": " + image + " comes from the local registry");
+                }
             }
         }
+        return problems;
     }
 
     @ParameterizedTest

@@ -731,7 +731,7 @@ final class Wiring {
     // ---- health, metrics and OpenAPI on the management port only -------------------------------------------
 
     static final int MANAGEMENT_PORT = 9000;
-    static final Path IMAGE_BUILD = Path.of("twinning");
+    static final Path IMAGE_BUILD = Path.of("infra/images/build.sh");
 
     /**
      * The images serve /q/* on the management port (quarkus.management.enabled is fixed at build time, so the image
