@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Every service refuses tokens it must not trust, and a partner bound to no city may not act for one. */
+/** Every service refuses tokens it must not trust (401 problem+json), and a partner bound to no city may not act for one. */
 @Tag("e2e")
 class ForgedTokenTest {
 
@@ -49,10 +49,13 @@ class ForgedTokenTest {
             int expected = token.getKey().contains("control") ? 200 : 401;
             StringBuilder row = new StringBuilder(String.format("%-38s", token.getKey()));
             for (var target : new java.util.TreeMap<>(TARGETS).entrySet()) {
-                int status = given().auth().oauth2(token.getValue().get()).get(target.getValue()).statusCode();
+                var response = given().auth().oauth2(token.getValue().get()).get(target.getValue());
+                int status = response.statusCode();
                 row.append(String.format(" %-13s", target.getKey() + " " + status));
                 if (status != expected) {
                     wrong.add(token.getKey() + " → " + target.getKey() + ": " + status + ", expected " + expected);
+                } else if (status == 401 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                    wrong.add(token.getKey() + " → " + target.getKey() + ": a 401 without problem+json");
                 }
             }
             rows.add(row.toString());

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the realm file does not hold because no person should have it: a client whose tokens live two seconds,
+ * What the realm file does not hold because no person should have it: a client whose tokens live two seconds
+ * (with the services' audiences),
  * and a partner account bound to no city. Made through the admin API of the local Keycloak (admin/admin is the
  * local dev bootstrap account), idempotently.
  */
@@ -33,6 +34,7 @@ final class KeycloakFixtures {
                 .body(Map.of("clientId", SHORT_LIVED_CLIENT, "publicClient", true, "directAccessGrantsEnabled", true,
                         "standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "2")))
                 .post(ADMIN + "/clients").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        audiences(admin, SHORT_LIVED_CLIENT);
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("username", CITYLESS_PARTNER, "enabled", true, "emailVerified", true, "firstName", "Partner",
                         "lastName", "Unassigned", "email", "partner.unassigned@demo.twinning.invalid",
@@ -44,6 +46,18 @@ final class KeycloakFixtures {
                 .then().statusCode(200).extract().as(Map.class);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
                 .post(ADMIN + "/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+    }
+
+    /** Its tokens name every service, as the command-line client's do, so an expired one fails for its age alone. */
+    private static void audiences(String admin, String clientId) {
+        String client = given().auth().oauth2(admin).queryParam("clientId", clientId).get(ADMIN + "/clients")
+                .then().statusCode(200).extract().path("[0].id");
+        List<Map<String, Object>> scopes = given().auth().oauth2(admin).get(ADMIN + "/client-scopes")
+                .then().statusCode(200).extract().path("findAll { it.name.endsWith('-audience') }");
+        for (Map<String, Object> scope : scopes) {
+            given().auth().oauth2(admin).put(ADMIN + "/clients/" + client + "/default-client-scopes/" + scope.get("id"))
+                    .then().statusCode(204);
+        }
     }
 
     /** A real token of the realm, signed by it, that expires two seconds after it is issued. */
