@@ -63,6 +63,8 @@ class PolicyTest {
         Set<String> services = Wiring.quarkus(rendered.documents()).stream().map(Overlay::name).collect(Collectors.toSet());
         for (String kind : List.of("Service", "ServiceAccount", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy")) {
             assertTrue(names(rendered, kind).containsAll(services), overlay + ": a " + kind + " for each of " + services);
+            // components/quarkus-workload's template name left over: a base whose ConfigMap does not name its service
+            assertTrue(!names(rendered, kind).contains("quarkus-service"), overlay + ": a " + kind + " still named quarkus-service");
         }
     }
 
