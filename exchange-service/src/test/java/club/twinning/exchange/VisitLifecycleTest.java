@@ -83,7 +83,10 @@ class VisitLifecycleTest {
         assertEquals(1, mine.size());
         assertEquals(start, LocalDate.parse(mine.get(0).getDateTimeStart().getValue(),
                 java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
-        assertTrue(mine.get(0).getSummary().getValue().contains("es-semara to agadez"));
+        // The signed-in calendar is rendered as the private feeds are (CalendarFeedTest): names, agenda, link.
+        assertEquals("http://127.0.0.1:8080/app/visits/" + visit, mine.get(0)
+                .<net.fortuna.ical4j.model.Property>getProperty("URL").orElseThrow().getValue());
+        assertTrue(mine.get(0).getDescription().getValue().contains("Gestion des espaces désertiques"));
 
         // The report comes once the visit is over: the clock moves to its last day.
         clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(clock), start.plusDays(2))));

@@ -1,7 +1,7 @@
 package club.twinning.exchange.api;
 
 import club.twinning.exchange.domain.Visit;
-import club.twinning.exchange.service.CalendarFeed;
+import club.twinning.exchange.service.CalendarFeeds;
 import club.twinning.exchange.service.VisitService;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,10 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class VisitResource {
 
     private final VisitService visits;
+    private final CalendarFeeds feeds;
+    private final JsonWebToken token;
     private final Clock clock;
 
-    VisitResource(VisitService visits, Clock clock) {
+    VisitResource(VisitService visits, CalendarFeeds feeds, JsonWebToken token, Clock clock) {
         this.visits = visits;
+        this.feeds = feeds;
+        this.token = token;
         this.clock = clock;
     }
 
@@ -160,12 +165,19 @@ public class VisitResource {
     @Path("/calendar.ics")
     @Produces("text/calendar")
     @Operation(operationId = "getCalendarFeed", summary = "Subscribe to the calendar of visits (iCalendar)",
-            description = "Any authenticated caller; a partner sees its own city's visits. The same range as the calendar, as text/calendar (RFC 5545).")
+            description = "Any authenticated caller; a partner sees its own city's visits. The same range as the calendar, as text/calendar (RFC 5545), in the token's locale (fr, ar, en). A calendar application cannot send a bearer token: subscribe with a private feed (POST /api/calendar-feeds) instead.")
     @APIResponse(responseCode = "200", description = "An iCalendar feed")
     @APIResponse(responseCode = "400", description = "A date is malformed; errors names it")
     public Response feed(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return Response.ok(CalendarFeed.of(range(from, to, 1000), clock.instant()), "text/calendar; charset=UTF-8")
+        return Response.ok(feeds.renderFor(range(from, to, 1000), language()), "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"twinning-visits.ics\"").build();
+    }
+
+    /** The token's locale claim, else French. */
+    private String language() {
+        Object locale = token == null ? null : token.getClaim("locale");
+        String language = locale == null ? "fr" : locale.toString().replace("\"", "");
+        return language.length() >= 2 ? language.substring(0, 2).toLowerCase(java.util.Locale.ROOT) : "fr";
     }
 
     /** Defaults: from a month ago to a year ahead. */

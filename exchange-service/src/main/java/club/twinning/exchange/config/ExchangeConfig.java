@@ -3,7 +3,7 @@ package club.twinning.exchange.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The council's policy and the watchers' thresholds. */
+/** The council's policy, the watchers' thresholds, and where the portal is. */
 @ConfigMapping(prefix = "twinning.exchange")
 public interface ExchangeConfig {
 
@@ -18,6 +18,10 @@ public interface ExchangeConfig {
     /** Days without a completed visit after which a twinning counts as dormant. */
     @WithDefault("365")
     int dormantAfterDays();
+
+    /** The portal's public base URL: private calendar feeds are served under it and their events link to it. */
+    @WithDefault("http://127.0.0.1:8080")
+    String portalUrl();
 
     /** When the watchers run (escalations, dormant relationships). */
     @WithDefault("0 0 * * * ?")

@@ -61,6 +61,14 @@ public class Visit extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The visits overlapping [from, to], of one city (host or visitor) or, for {@code city} null, of all. */
+    public static List<Visit> overlapping(LocalDate from, LocalDate to, String city, int limit) {
+        return city == null
+                ? Visit.<Visit>find("endDate >= ?1 and startDate <= ?2 order by startDate, id", from, to).page(0, limit).list()
+                : Visit.<Visit>find("endDate >= ?1 and startDate <= ?2 and (hostParty = ?3 or visitingParty = ?3)"
+                        + " order by startDate, id", from, to, city).page(0, limit).list();
+    }
+
     public boolean involves(String party) {
         return party != null && (party.equals(hostParty) || party.equals(visitingParty));
     }

@@ -74,6 +74,8 @@ public class RegistryConsumer {
         view.nameAr = p.nameAr();
         view.nameEn = p.nameEn();
         view.country = p.country();
+        view.latitude = p.latitude();
+        view.longitude = p.longitude();
         view.timeZone = p.timeZone();
         view.language = p.language();
         view.expertiseDomains = new ArrayList<>(p.expertiseDomains() == null ? java.util.List.of() : p.expertiseDomains());

@@ -21,6 +21,8 @@ public class KnownParty extends PanacheEntityBase {
     public String nameAr;
     public String nameEn;
     public String country;
+    public Double latitude;
+    public Double longitude;
     public String timeZone;
     public String language;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -187,13 +187,7 @@ public class VisitService {
     /** The visits the caller may see that overlap [from, to]. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Visit> between(LocalDate from, LocalDate to, int limit) {
-        StringBuilder query = new StringBuilder("endDate >= ?1 and startDate <= ?2");
-        List<Object> params = new ArrayList<>(List.of(from, to));
-        if (partnerOnly()) {
-            query.append(" and (hostParty = ?3 or visitingParty = ?3)");
-            params.add(caller.requireCity());
-        }
-        return Visit.<Visit>find(query + " order by startDate, id", params.toArray()).page(0, limit).list();
+        return Visit.overlapping(from, to, partnerOnly() ? caller.requireCity() : null, limit);
     }
 
     private boolean partnerOnly() {

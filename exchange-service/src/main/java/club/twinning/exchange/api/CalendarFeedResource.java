@@ -1,0 +1,82 @@
+package club.twinning.exchange.api;
+
+import club.twinning.exchange.config.ExchangeConfig;
+import club.twinning.exchange.domain.IssuedFeed;
+import club.twinning.exchange.service.CalendarFeeds;
+import club.twinning.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A person's private calendar feeds: the URL a calendar application subscribes to without any bearer token. */
+@Path("/api/calendar-feeds")
+@Tag(name = "Visits", description = "Visits planned for approved requests, and the calendar.")
+@RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
+public class CalendarFeedResource {
+
+    private final CalendarFeeds feeds;
+    private final ExchangeConfig config;
+    private final JsonWebToken token;
+
+    CalendarFeedResource(CalendarFeeds feeds, ExchangeConfig config, JsonWebToken token) {
+        this.feeds = feeds;
+        this.config = config;
+        this.token = token;
+    }
+
+    @POST
+    @Operation(operationId = "createCalendarFeed", summary = "Create a private calendar feed URL",
+            description = "Any signed-in person (a partner needs a city in its token). The body is optional: {\"lang\": \"fr|ar|en\"}, by default the token's locale, else fr. The answer's url (under the portal's public address) carries a secret token and is shown only here; keep it private, revoke it with DELETE. The feed shows the visits the person may see: a partner its own city's, the council, the secretariat and ops every visit.")
+    @APIResponse(responseCode = "201", description = "Created; url is shown only now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewCalendarFeed.class)))
+    @APIResponse(responseCode = "400", description = "lang is not fr, ar or en; errors names it")
+    @APIResponse(responseCode = "403", description = "A partner whose token has no city")
+    public Response create(@Valid CalendarFeedInput input) {
+        String lang = input != null && input.lang() != null ? input.lang() : tokenLanguage();
+        IssuedFeed issued = feeds.create(lang);
+        String url = config.portalUrl().replaceAll("/+$", "") + "/calendar/" + issued.token() + ".ics";
+        return Response.status(201).entity(new NewCalendarFeed(issued.feed().id, url, issued.feed().lang,
+                issued.feed().createdAt)).build();
+    }
+
+    @GET
+    @Operation(operationId = "listCalendarFeeds", summary = "List my private calendar feeds",
+            description = "The caller's own feeds that are not revoked, newest first, without their URLs.")
+    @APIResponse(responseCode = "200", description = "The caller's feeds")
+    public List<CalendarFeedView> mine() {
+        return feeds.mine().stream().map(CalendarFeedView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke one of my private calendar feeds",
+            description = "Only its owner; its URL answers 404 from now on.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such feed of the caller's (unknown, someone else's, or revoked already)")
+    public Response revoke(@PathParam("id") UUID id) {
+        feeds.revoke(id);
+        return Response.noContent().build();
+    }
+
+    /** The token's locale claim (as "ar" or "fr-FR"), when it is one of ours. */
+    private String tokenLanguage() {
+        Object locale = token == null ? null : token.getClaim("locale");
+        String language = locale == null ? "" : locale.toString().replace("\"", "").toLowerCase(Locale.ROOT);
+        language = language.length() >= 2 ? language.substring(0, 2) : language;
+        return CalendarFeeds.LANGUAGES.contains(language) ? language : "fr";
+    }
+}
