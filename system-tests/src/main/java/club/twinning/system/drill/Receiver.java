@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Receiver implements AutoCloseable {
 
     static final int PORT = 18098;
+    /**
+     * A slow partner's endpoints listen on a port of their own: notification-service limits sends per origin (scheme,
+     * host, port), and a partner's slow server is never the same origin as another partner's.
+     */
+    static final int SLOW_PORT = 18097;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Mode { OK, FAILING, SLOW_ANSWER, SLOW_LORIS }
@@ -45,21 +52,25 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger slowSequence = new AtomicInteger();
     private volatile long slowAnswerMillis = 2000;
     private volatile boolean closing;
-    private final HttpServer server;
+    private final List<HttpServer> servers = new ArrayList<>();
 
     Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 256);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "receiver");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/hook/", this::handle);
-        server.start();
+        for (int port : List.of(PORT, SLOW_PORT)) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "receiver-" + port);
+                t.setDaemon(true);
+                return t;
+            }));
+            server.createContext("/hook/", this::handle);
+            server.start();
+            servers.add(server);
+        }
     }
 
+    /** A path named {@code …-slow} is on the slow partner's own port. */
     static String url(String name) {
-        return "http://127.0.0.1:" + PORT + "/hook/" + name;
+        return "http://127.0.0.1:" + (name.endsWith("-slow") ? SLOW_PORT : PORT) + "/hook/" + name;
     }
 
     void mode(String name, Mode mode) {
@@ -147,6 +158,6 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        server.stop(0);
+        servers.forEach(s -> s.stop(0));
     }
 }
