@@ -19,7 +19,7 @@ public record BarChart(String id, String title, String unit, List<Bar> bars, int
 
     /** One row: {@code shown} is the value as read (e.g. "400+" when the count stopped there). */
     public record Bar(String label, long value, String shown, String href, int barX, int barY, int barWidth,
-                      int labelX, int labelY, int valueX, int valueY) {
+                      int labelX, int labelY, int valueX, int valueY, String valueAnchor) {
     }
 
     public record Row(String label, long value, String shown, String href) {
@@ -39,8 +39,9 @@ public record BarChart(String id, String title, String unit, List<Bar> bars, int
             int barX = rtl ? WIDTH - PAD - w : PAD;
             int labelX = rtl ? WIDTH - PAD : PAD;
             int valueX = rtl ? barX - 4 : barX + w + 4;
+            // A number reads left to right in Arabic too ("400+"): its text is LTR, anchored at its end on the left side.
             bars.add(new Bar(row.label(), row.value(), row.shown(), row.href(), barX, barY, w, labelX, y + 13,
-                    valueX, barY + BAR - 2));
+                    valueX, barY + BAR - 2, rtl ? "end" : "start"));
             y += ROW;
         }
         return new BarChart(id, title, unit, bars, WIDTH, Math.max(ROW, y + PAD));
