@@ -1,6 +1,7 @@
 package club.twinning.registry.service;
 
 import club.twinning.events.EventType;
+import club.twinning.platform.egress.EgressRules;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
@@ -24,11 +25,13 @@ public class ContactService {
     private final RegistryEvents events;
     private final AuditTrail audit;
     private final Caller caller;
+    private final EgressRules egress;
 
-    ContactService(RegistryEvents events, AuditTrail audit, Caller caller) {
+    ContactService(RegistryEvents events, AuditTrail audit, Caller caller, EgressRules egress) {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.egress = egress;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -98,6 +101,21 @@ public class ContactService {
         return asked;
     }
 
+    /**
+     * A webhook URL the platform would never call is refused on save, as notification-service refuses it again at
+     * send time. The name is not looked up here: a lookup's answer or its time would tell a partner which inside names
+     * exist, and a name can re-resolve anyway; notification-service checks every address right before it connects.
+     */
+    private void checkWebhookUrl(String url) {
+        if (url == null) {
+            return;
+        }
+        egress.refusal(url).ifPresent(refused -> {
+            throw ProblemException.badField("webhookUrl", refused.category().code + ": " + refused.getMessage())
+                    .with("reason", refused.category().code);
+        });
+    }
+
     /** Every change of the council flag is audited on its own: who, when, from what to what. */
     private void auditCouncilFlag(Contact contact, boolean before) {
         if (contact.councilMember != before) {
@@ -124,12 +142,13 @@ public class ContactService {
         }
     }
 
-    private static void apply(Contact contact, ContactInput input, Party party) {
+    private void apply(Contact contact, ContactInput input, Party party) {
         List<String> channels = input.channels() == null || input.channels().isEmpty()
                 ? List.of("email") : input.channels().stream().distinct().toList();
         if (channels.contains("webhook") && input.webhookUrl() == null) {
             throw ProblemException.badField("webhookUrl", "the webhook channel needs a webhook URL");
         }
+        checkWebhookUrl(input.webhookUrl());
         contact.name = input.name();
         contact.title = input.title();
         contact.email = input.email();
