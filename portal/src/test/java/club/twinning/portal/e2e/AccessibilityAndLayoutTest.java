@@ -100,8 +100,8 @@ class AccessibilityAndLayoutTest {
         Map<String, List<String>> pagesByPerson = new LinkedHashMap<>();
         pagesByPerson.put("public", List.of("/"));
         pagesByPerson.put("partner.agadez", List.of("/app", "/app/requests", "/app/requests/new", "/app/visits",
-                "/app/calendar", "/app/agreements", "/app/contacts", "/app/requests >> #requests tbody a", "/app/agreements >> #agreements tbody a"));
-        pagesByPerson.put("council.expert", List.of("/app/review", "/app/requests?status=APPROVED", "/app/review >> #review tbody a"));
+                "/app/calendar", "/app/calendar/feeds", "/app/agreements", "/app/contacts", "/app/requests >> #requests tbody a", "/app/agreements >> #agreements tbody a"));
+        pagesByPerson.put("council.expert", List.of("/app/review", "/app/dashboard", "/app/requests?status=APPROVED", "/app/review >> #review tbody a"));
         pagesByPerson.put("secretariat", List.of("/app/deliveries", "/app/parties/new", "/app/agreements/new", "/app/contacts"));
         List<String> failures = new ArrayList<>();
         for (String language : List.of("fr", "ar")) {
