@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -87,7 +89,8 @@ public class CalendarFeedPages {
         List<JsonNode> mine = new ArrayList<>();
         call(exchange::feeds).forEach(mine::add);
         return viewer.render(feeds.data("created", created).data("webcal", webcal(created)).data("feeds", mine)
-                .data("languages", List.of(Language.values())).data("lang", viewer.language().code()).data("problem", problem));
+                .data("languages", List.of(Language.values())).data("lang", viewer.language().code())
+                .data("languageNames", Arrays.stream(Language.values()).collect(Collectors.toMap(Language::code, Language::nativeName))).data("problem", problem));
     }
 
     /** The same URL as webcal:, which opens the person's calendar application on most systems. */
