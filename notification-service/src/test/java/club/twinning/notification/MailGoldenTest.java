@@ -111,6 +111,21 @@ class MailGoldenTest {
         assertThat(arabic).contains("dir=\"rtl\"").as("Arabic names from the registry, isolated")
                 .contains("<bdi>أكادير</bdi>").contains("<bdi>السمارة</bdi>").doesNotContain("Agadez")
                 .as("Latin digits, Arabic month").contains("1 فبراير 2027");
+        assertThat(planned).as("the delegation and agenda, quoted and isolated as the cities typed them")
+                .contains("Délégation, telle que saisie par \u2068Agadez\u2069")
+                .contains("> \u2068Aminata Diallo\u2069 \u2014 \u2068adjointe au maire\u2069")
+                .contains("> 1er février 2027, \u206809:30\u2069 \u2014 \u2068Visite des foggaras\u2069 \u2014 \u2068Ksar <Timimoun>\u2069")
+                .doesNotContain("la page de la visite dans le portail (l'annonce");
+        assertThat(Files.readString(GOLDEN.resolve("visit-planned.en.html"))).as("escaped, in <bdi>")
+                .contains("<bdi>محمد الأمين</bdi> \u2014 <bdi>مهندس مياه</bdi>").contains("<bdi>Ksar &lt;Timimoun&gt;</bdi>");
+        assertThat(Files.readString(GOLDEN.resolve("visit-planned.ar.html"))).as("a list of isolated pieces runs in the mail's direction")
+                .contains("<blockquote dir=\"rtl\"").contains("1 فبراير 2027\u060c <bdi>09:30</bdi>");
+        assertThat(Files.readString(GOLDEN.resolve("visit-flagged.fr.txt"))).as("an older producer's event sends readers to the page")
+                .contains("Délégation et programme\u00a0: sur la page de la visite");
+        assertThat(Files.readString(GOLDEN.resolve("digest.fr.txt"))).as("a digest is optional mail like the others")
+                .contains("List-Unsubscribe: <http://127.0.0.1:8083/unsubscribe?token=")
+                .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+                .contains("http://127.0.0.1:8080/app/contacts?party=golden-es-semara");
         String closed = Files.readString(GOLDEN.resolve("request-closed.en.html"));
         assertThat(closed).as("a user's words quoted, escaped, attributed")
                 .contains("<blockquote dir=\"auto\"").contains("&lt;b&gt;d&#39;un commun accord&lt;/b&gt;")
@@ -152,7 +167,7 @@ class MailGoldenTest {
         MailComposer.Mail mail = c.digest
                 ? composer.digest(cases().entrySet().stream().filter(e -> !e.getValue().digest).limit(3)
                         .map(e -> composer.line(e.getValue().type.type(), e.getValue().purpose, data(e.getValue().payload), language))
-                        .toList(), language, "Aminata")
+                        .toList(), language, new MailComposer.Reader(CONTACT, "golden-es-semara", "Aminata", true))
                 : composer.compose(c.type.type(), c.purpose, data(c.payload), language,
                         new MailComposer.Reader(c.contact, c.party, "Aminata", true));
         StringBuilder text = new StringBuilder("Subject: ").append(mail.subject()).append('\n');
@@ -214,9 +229,14 @@ class MailGoldenTest {
                 "secretariat", reason, null, null, tally, AT, 2);
     }
 
+    /** A visit as exchange-service publishes it now, with the delegation and agenda the cities typed. */
     static VisitChanged visit(String status, String reason, String report) {
         return new VisitChanged(VISIT, REQUEST, "golden-es-semara", "golden-agadez", LocalDate.of(2027, 2, 1),
-                LocalDate.of(2027, 2, 5), status, "partner.agadez", reason, report, AT, 1);
+                LocalDate.of(2027, 2, 5), status, "partner.agadez", reason, report, AT, 1,
+                List.of(new VisitChanged.Delegate("Aminata Diallo", "adjointe au maire"),
+                        new VisitChanged.Delegate("محمد الأمين", "مهندس مياه")),
+                List.of(new VisitChanged.AgendaItem(LocalDate.of(2027, 2, 1), "09:30", "Visite des foggaras", "Ksar <Timimoun>"),
+                        new VisitChanged.AgendaItem(LocalDate.of(2027, 2, 2), null, "ورشة: إدارة المياه", null)));
     }
 
     private String data(Record payload) {

@@ -93,6 +93,32 @@ class UnsubscribeTest {
     }
 
     @Test
+    void aDigestCarriesTheOneClickLinkWhichTurnsTheContactsEmailsOff() {
+        ContactChanged reader = People.announce(events, People.contact(host, "fr", false, List.of("email"), null));
+        MailComposer.Mail digest = QuarkusTransaction.requiringNew().call(() -> composer.digest(
+                List.of(new MailComposer.Line("Visite prévue", "Une délégation se rendra à Tanger.", null)), "fr",
+                MailComposer.Reader.of(reader.contactId(), reader.name())));
+        assertThat(digest.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        String header = digest.headers().get("List-Unsubscribe");
+        String url = header.substring(1, header.length() - 1);
+        assertThat(digest.text()).contains("/app/contacts?party=" + host).contains(url);
+        String token = URI.create(url).getQuery().substring("token=".length());
+
+        given().queryParam("token", token).get("/unsubscribe").then().statusCode(200)
+                .body(containsString("Résumés quotidiens")).body(containsString("<form"));
+        assertThat(wants(reader, EventType.VISIT_PLANNED, Delivery.EMAIL)).isTrue();
+        given().queryParam("token", token).formParam("List-Unsubscribe", "One-Click").post("/unsubscribe").then()
+                .statusCode(200).body(containsString("id=\"done\""));
+        assertThat(wants(reader, EventType.VISIT_PLANNED, Delivery.EMAIL)).as("no more emails, digest or not").isFalse();
+        assertThat(wants(reader, EventType.REQUEST_DECIDED, Delivery.EMAIL)).isFalse();
+        assertThat(wants(reader, EventType.VISIT_PLANNED, Delivery.WEBHOOK)).as("webhooks go on").isTrue();
+    }
+
+    private static boolean wants(ContactChanged who, EventType type, String channel) {
+        return QuarkusTransaction.requiringNew().call(() -> ContactPreference.of(who.contactId()).wants(type.type(), channel));
+    }
+
+    @Test
     void aReceiptAndAMailToTheCouncilCarryNoUnsubscribe() throws Exception {
         MailComposer.Mail council = QuarkusTransaction.requiringNew().call(() -> composer.compose(EventType.VISIT_PLANNED.type(),
                 Delivery.NOTICE, json.writeValueAsString(visit(UUID.randomUUID())), "fr", MailComposer.Reader.of(null, "Council")));

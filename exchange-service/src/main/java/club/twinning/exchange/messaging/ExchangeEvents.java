@@ -31,7 +31,10 @@ public class ExchangeEvents {
     public void visit(EventType type, Visit v, String actor, String reason) {
         String summary = v.report == null ? null : v.report.outcomes();
         outbox.append(type, "visit", v.id.toString(), new VisitChanged(v.id, v.requestId, v.hostParty, v.visitingParty,
-                v.startDate, v.endDate, v.status.name(), actor, reason, summary, Instant.now(), v.version));
+                v.startDate, v.endDate, v.status.name(), actor, reason, summary, Instant.now(), v.version,
+                v.delegation == null ? null : v.delegation.stream().map(d -> new VisitChanged.Delegate(d.name(), d.role())).toList(),
+                v.agenda == null ? null : v.agenda.stream()
+                        .map(a -> new VisitChanged.AgendaItem(a.day(), a.time(), a.topic(), a.place())).toList()));
     }
 
     public void dormant(RelationshipDormant dormant) {

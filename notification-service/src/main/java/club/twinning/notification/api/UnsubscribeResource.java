@@ -99,7 +99,7 @@ public class UnsubscribeResource {
         ContactView contact = ContactView.findById(target.contactId());
         String language = contact.language == null ? "fr" : contact.language;
         MailMessages words = MessageBundles.get(MailMessages.class, Localized.Literal.of(language));
-        String kind = words.kind(target.type().type());
+        String kind = words.kind(target.kind());
         return page.data("lang", language).data("dir", "ar".equals(language) ? "rtl" : "ltr")
                 .data("title", words.unsubscribe_title()).data("done", done)
                 .data("message", done ? words.unsubscribe_done(kind) : words.unsubscribe_confirm(kind))

@@ -68,7 +68,8 @@ public class MailComposer {
     public record Fact(String label, RawString html, String text) {
     }
 
-    public record Quote(RawString attribution, String attributionText, RawString html, List<String> lines) {
+    /** {@code dir}: auto for one user's text; the mail's own for a list whose every piece is isolated. */
+    public record Quote(RawString attribution, String attributionText, RawString html, List<String> lines, String dir) {
     }
 
     public record Block(RawString html, String text) {
@@ -112,10 +113,7 @@ public class MailComposer {
 
     /** To this reader (see {@link Reader#of}): its party's role in the event, its preferences, its unsubscribe link. */
     public Mail compose(String eventType, String purpose, String data, String language, Reader reader) {
-        if (reader.known() && reader.contactId() != null && reader.partyCode() == null) {
-            ContactView contact = ContactView.findById(reader.contactId());
-            reader = new Reader(reader.contactId(), contact == null ? null : contact.partyCode, reader.name(), true);
-        }
+        reader = withParty(reader);
         EventType type = type(eventType);
         MailMessages w = words(language);
         MailWords words = new MailWords(language);
@@ -155,22 +153,51 @@ public class MailComposer {
     }
 
     public Mail digest(List<Line> lines, String language, String name) {
+        return digest(lines, language, Reader.unknown(name));
+    }
+
+    /**
+     * A contact's daily digest: like any optional notice, with its preferences link and a one-click unsubscribe (which
+     * turns the contact's emails off, the digest gathering every kind).
+     */
+    public Mail digest(List<Line> lines, String language, Reader reader) {
+        reader = withParty(reader);
         MailMessages w = words(language);
         MailWords words = new MailWords(language);
         List<Item> items = lines.stream().map(l -> new Item(Block.of(l.subject()), Block.of(l.body()), l.link())).toList();
         String subject = w.digest_subject(lines.size());
+        Map<String, String> headers = new LinkedHashMap<>();
+        String unsubscribe = null;
+        String preferences = null;
+        String why = w.footer_generic();
+        if (reader.known() && reader.contactId() != null && reader.partyCode() != null) {
+            why = words.polish(w.footer_contact(words.party(reader.partyCode())));
+            preferences = portal("/app/contacts?party=" + reader.partyCode());
+            unsubscribe = unsubscribes.digestUrl(reader.contactId());
+            headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         TemplateInstance h = html.instance();
         TemplateInstance t = text.instance();
         for (TemplateInstance i : List.of(h, t)) {
             i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
-                    .data("subject", subject).data("greeting", w.greeting(name == null ? "" : name))
+                    .data("subject", subject).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
                     .data("summary", null).data("facts", List.of()).data("quotes", List.of()).data("actionHeading", null)
                     .data("action", null).data("yourTurn", null).data("link", null).data("linkLabel", null).data("colon", w.colon())
-                    .data("intro", w.digest_intro()).data("items", items).data("why", Block.of(w.footer_generic()))
-                    .data("preferences", null).data("preferencesLabel", null).data("unsubscribe", null)
-                    .data("unsubscribeLabel", null);
+                    .data("intro", w.digest_intro()).data("items", items).data("why", Block.of(why))
+                    .data("preferences", preferences).data("preferencesLabel", w.footer_preferences())
+                    .data("unsubscribe", unsubscribe).data("unsubscribeLabel", w.footer_unsubscribe());
         }
-        return new Mail(subject, h.render(), t.render());
+        return new Mail(subject, h.render(), t.render(), Collections.unmodifiableMap(headers));
+    }
+
+    /** A contact reader's party, from the read model, when the caller gave only the contact. */
+    private static Reader withParty(Reader reader) {
+        if (reader.known() && reader.contactId() != null && reader.partyCode() == null) {
+            ContactView contact = ContactView.findById(reader.contactId());
+            return new Reader(reader.contactId(), contact == null ? null : contact.partyCode, reader.name(), true);
+        }
+        return reader;
     }
 
     /** {@code purpose}: {@link Delivery#RECEIPT} tells the submitting city its request arrived; else a notice of the event. */
@@ -300,9 +327,19 @@ public class MailComposer {
         fact(facts, words, w.label_host(), m.partyB());
         fact(facts, words, w.label_dates(), m.period());
         fact(facts, words, w.label_status(), m.status());
-        // VisitChanged (v1) carries neither the delegation nor the agenda: the visit's page has them.
-        fact(facts, words, w.label_delegation_agenda(), w.visit_details_elsewhere());
         List<Quote> quotes = new ArrayList<>();
+        boolean ahead = type != EventType.VISIT_CANCELLED && type != EventType.VISIT_COMPLETED;
+        if (ahead && v.delegation() == null && v.agenda() == null) {
+            // An older producer's event carries neither: the visit's page has them.
+            fact(facts, words, w.label_delegation_agenda(), w.visit_details_elsewhere());
+        } else if (ahead) {
+            String comma = "ar".equals(words.language()) ? "\u060c " : ", ";
+            lines(quotes, w.quote_delegation(m.partyA()), v.delegation() == null ? List.of() : v.delegation().stream()
+                    .map(d -> join(" \u2014 ", Bidi.isolate(blank(d.name())), Bidi.isolate(blank(d.role())))).toList(), words);
+            lines(quotes, w.quote_agenda(), v.agenda() == null ? List.of() : v.agenda().stream()
+                    .map(a -> join(" \u2014 ", join(comma, words.date(a.day()), Bidi.isolate(blank(a.time()))),
+                            Bidi.isolate(blank(a.topic())), Bidi.isolate(blank(a.place())))).toList(), words);
+        }
         quote(quotes, w.quote_reason(by(v.actor())), v.reason());
         quote(quotes, w.quote_report(by(v.actor())), v.reportSummary());
         String subject;
@@ -426,7 +463,27 @@ public class MailComposer {
         }
         String clean = Bidi.clean(words.strip());
         List<String> lines = clean.lines().map(l -> "> " + Bidi.FSI + l + Bidi.PDI).toList();
-        quotes.add(new Quote(Bidi.html(attribution), attribution, Bidi.html(clean), lines));
+        quotes.add(new Quote(Bidi.html(attribution), attribution, Bidi.html(clean), lines, "auto"));
+    }
+
+    /** Lines of users' words (each piece already isolated), quoted as a block; nothing when there are none. */
+    private static void lines(List<Quote> quotes, String attribution, List<String> lines, MailWords words) {
+        List<String> present = lines.stream().filter(l -> l != null && !l.isBlank()).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        quotes.add(new Quote(Bidi.html(attribution), attribution, Bidi.html(String.join("\n", present)),
+                present.stream().map(l -> "> " + l).toList(), "ar".equals(words.language()) ? "rtl" : "ltr"));
+    }
+
+    /** The pieces present, joined. */
+    private static String join(String glue, String... pieces) {
+        List<String> present = Arrays.stream(pieces).filter(p -> p != null && !p.isBlank()).toList();
+        return present.isEmpty() ? null : String.join(glue, present);
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip().replaceAll("\\s+", " "); // one line each
     }
 
     /** A person's name as the attribution of a quote; null for the platform's own services. */

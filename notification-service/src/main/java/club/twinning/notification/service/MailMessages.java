@@ -42,6 +42,8 @@ public interface MailMessages {
 
     String quote_reason(String by);
     String quote_report(String by);
+    String quote_delegation(String by);
+    String quote_agenda();
 
     String period(String start, String end);
     String agreement_status(String code);

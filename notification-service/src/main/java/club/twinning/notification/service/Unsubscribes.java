@@ -25,9 +25,16 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class Unsubscribes {
 
-    /** What a token turns off. */
+    /** What a token turns off: one event type, or (type null) the contact's daily digest of them. */
     public record Target(UUID contactId, EventType type) {
+        /** The event type, or {@link #DIGEST}: what the unsubscribe page names. */
+        public String kind() {
+            return type == null ? DIGEST : type.type();
+        }
     }
+
+    /** A digest's token names this instead of an event type. */
+    public static final String DIGEST = "digest";
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -38,13 +45,22 @@ public class Unsubscribes {
     }
 
     public String token(UUID contactId, EventType type) {
-        byte[] payload = (contactId + " " + type.type()).getBytes(StandardCharsets.UTF_8);
+        return token(contactId, type.type());
+    }
+
+    private String token(UUID contactId, String kind) {
+        byte[] payload = (contactId + " " + kind).getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(payload) + "." + B64.encodeToString(mac(payload));
     }
 
     /** The one-click URL for the List-Unsubscribe header (POST) and the footer link (GET, which asks first). */
     public String url(UUID contactId, EventType type) {
         return config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=" + token(contactId, type);
+    }
+
+    /** The same for a daily digest: it turns the contact's emails off (its webhooks go on). */
+    public String digestUrl(UUID contactId) {
+        return config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=" + token(contactId, DIGEST);
     }
 
     /** Empty when the token is malformed or its signature is not ours. */
@@ -66,6 +82,9 @@ public class Unsubscribes {
                 return Optional.empty();
             }
             UUID contact = UUID.fromString(fields[0]);
+            if (DIGEST.equals(fields[1])) {
+                return Optional.of(new Target(contact, null));
+            }
             return EventType.of(fields[1]).map(type -> new Target(contact, type));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -75,10 +94,16 @@ public class Unsubscribes {
     /**
      * Turns the type off in the contact's preferences (an empty list means every type: it becomes every other one;
      * the preferences have no per-channel types, so its webhooks stop too). Turning off the last type turns email off
-     * instead (an empty list would mean every type again). Returns the preference, for the caller to persist.
+     * instead (an empty list would mean every type again), and so does a digest's token: the digest gathers every
+     * optional email, and turning it off must not bring them back one by one. Returns the preference, for the caller
+     * to persist.
      */
     public static ContactPreference turnOff(Target target) {
         ContactPreference preference = ContactPreference.of(target.contactId());
+        if (target.type() == null) {
+            preference.channels = new ArrayList<>(List.of(Delivery.WEBHOOK));
+            return preference;
+        }
         List<String> types = preference.eventTypes.isEmpty()
                 ? new ArrayList<>(Arrays.stream(EventType.values()).map(EventType::type).toList())
                 : new ArrayList<>(preference.eventTypes);
