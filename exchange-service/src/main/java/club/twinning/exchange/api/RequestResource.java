@@ -62,7 +62,7 @@ public class RequestResource {
     @APIResponse(responseCode = "422", description = "No agreement in force binds the two cities (or the one named is suspended or ended)")
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RequestInput input) {
         RequestService.Submission submission = requests.submit(input.toDraft(), Params.text(idempotencyKey));
-        RequestView view = RequestView.of(requests.dossier(submission.request()));
+        RequestView view = RequestView.of(submission.dossier());
         return (submission.created() ? Response.created(URI.create("/api/requests/" + view.id())) : Response.ok())
                 .tag(tag(view)).entity(view).build();
     }

@@ -2,6 +2,7 @@ package club.twinning.exchange.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,29 @@ public class AgreementLocks {
         return one("SELECT a.id, a.reference, a.status FROM agreement_view a WHERE a.id = :id FOR SHARE", agreementId);
     }
 
+    /**
+     * The oldest agreement (by reference) in force between the two parties, locked in the same statement: a row whose
+     * status changes while this waits for it is checked again once the change commits, and skipped if no longer in force.
+     */
+    public Optional<Locked> shareInForceBetween(String a, String b) {
+        return rows(em.createNativeQuery("""
+                SELECT a.id, a.reference, a.status FROM agreement_view a
+                WHERE a.status = 'IN_FORCE'
+                  AND EXISTS (SELECT 1 FROM agreement_view_party p WHERE p.agreement_id = a.id AND p.party_code = :a)
+                  AND EXISTS (SELECT 1 FROM agreement_view_party p WHERE p.agreement_id = a.id AND p.party_code = :b)
+                ORDER BY a.reference LIMIT 1 FOR SHARE OF a""").setParameter("a", a).setParameter("b", b));
+    }
+
+    /** The named agreement, locked, if it binds both parties (whatever its status). */
+    public Optional<Locked> shareBinding(UUID agreementId, String a, String b) {
+        return rows(em.createNativeQuery("""
+                SELECT a.id, a.reference, a.status FROM agreement_view a
+                WHERE a.id = :id
+                  AND EXISTS (SELECT 1 FROM agreement_view_party p WHERE p.agreement_id = a.id AND p.party_code = :a)
+                  AND EXISTS (SELECT 1 FROM agreement_view_party p WHERE p.agreement_id = a.id AND p.party_code = :b)
+                FOR SHARE OF a""").setParameter("id", agreementId).setParameter("a", a).setParameter("b", b));
+    }
+
     /** The agreement a request rests on. */
     public Optional<Locked> shareForRequest(UUID requestId) {
         return one("""
@@ -53,8 +77,12 @@ public class AgreementLocks {
     }
 
     private Optional<Locked> one(String sql, UUID id) {
+        return rows(em.createNativeQuery(sql).setParameter("id", id));
+    }
+
+    private static Optional<Locked> rows(Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter("id", id).getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream().findFirst().map(row -> new Locked((UUID) row[0], (String) row[1], (String) row[2]));
     }
 }

@@ -2,6 +2,7 @@ package club.twinning.exchange.service;
 
 import club.twinning.events.CooperationDomain;
 import club.twinning.events.EventType;
+import club.twinning.events.payload.Tally;
 import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.domain.CouncilVote;
 import club.twinning.exchange.domain.ExchangeRequest;
@@ -14,6 +15,7 @@ import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
 import club.twinning.exchange.persistence.AgreementLocks;
+import club.twinning.exchange.persistence.NewRequests;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
@@ -35,8 +37,10 @@ import java.util.UUID;
 public class RequestService {
 
     /** A submission, and whether it is new (false when an Idempotency-Key replayed an earlier one). */
-    public record Submission(ExchangeRequest request, boolean created) {
+    public record Submission(RequestDossier dossier, boolean created) {
     }
+
+    private static final Tally NO_VOTES = new Tally(0, 0, 0, 0);
 
     private final Workflow workflow;
     private final ExchangeEvents events;
@@ -44,25 +48,27 @@ public class RequestService {
     private final AgreementLocks locks;
     private final Clock clock;
 
-    RequestService(Workflow workflow, ExchangeEvents events, Caller caller, AgreementLocks locks, Clock clock) {
+    private final NewRequests newRequests;
+
+    RequestService(Workflow workflow, ExchangeEvents events, Caller caller, AgreementLocks locks, Clock clock,
+                   NewRequests newRequests) {
         this.workflow = workflow;
         this.events = events;
         this.caller = caller;
         this.locks = locks;
         this.clock = clock;
+        this.newRequests = newRequests;
     }
 
+    /**
+     * Three round trips and one commit for a new request: the agreement read and locked, the request and its first
+     * step written (or nothing, for a used Idempotency-Key), the event appended. What it answers is known without
+     * reading: no votes yet, one step, no visit.
+     */
     public Submission submit(RequestDraft input, String idempotencyKey) {
         String city = caller.requireCity();
-        if (idempotencyKey != null) {
-            if (idempotencyKey.length() > 200) {
-                throw ProblemException.badField("Idempotency-Key", "at most 200 characters");
-            }
-            Optional<ExchangeRequest> earlier = ExchangeRequest.find("submittedBy = ?1 and idempotencyKey = ?2",
-                    caller.name(), idempotencyKey).firstResultOptional();
-            if (earlier.isPresent()) {
-                return new Submission(earlier.get(), false);
-            }
+        if (idempotencyKey != null && idempotencyKey.length() > 200) {
+            throw ProblemException.badField("Idempotency-Key", "at most 200 characters");
         }
         ExchangeRequest request = new ExchangeRequest();
         request.id = UUID.randomUUID();
@@ -70,10 +76,24 @@ public class RequestService {
         request.submittedBy = caller.name();
         request.idempotencyKey = idempotencyKey;
         request.submittedAt = clock.instant();
-        apply(request, input);
-        workflow.start(request, caller.name());
-        events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), null, null, workflow.tally(request.id));
-        return new Submission(request, true);
+        try {
+            apply(request, input);
+        } catch (ProblemException refused) {
+            // A retry of a submission accepted earlier gets it back, even if it would not be accepted today.
+            return earlier(idempotencyKey).map(e -> new Submission(dossier(e), false)).orElseThrow(() -> refused);
+        }
+        RequestStep first = workflow.start(request, caller.name());
+        if (!newRequests.insert(request, first)) {
+            return new Submission(dossier(earlier(idempotencyKey).orElseThrow()), false);
+        }
+        events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), null, null, NO_VOTES);
+        return new Submission(new RequestDossier(request, NO_VOTES, List.of(), List.of(first), null), true);
+    }
+
+    private Optional<ExchangeRequest> earlier(String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty()
+                : ExchangeRequest.find("submittedBy = ?1 and idempotencyKey = ?2", caller.name(), idempotencyKey)
+                .firstResultOptional();
     }
 
     /** After the council asked for changes, the requester submits the request again, changed. */
@@ -159,9 +179,8 @@ public class RequestService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-request", "Invalid request", errors.size() + " field(s) to correct", errors);
         }
-        KnownAgreement agreement = agreementFor(r.requestingParty, in);
         r.partnerParty = in.partnerParty();
-        r.agreementId = agreement.id;
+        r.agreementId = agreementFor(r.requestingParty, in);
         r.domain = in.domain();
         r.title = in.title().trim();
         r.need = in.need();
@@ -178,14 +197,19 @@ public class RequestService {
      * under a shared lock held until the submission commits, so a suspension being applied meanwhile waits for the
      * submission (and then holds it) or is seen by it (and refuses it): none is accepted after it.
      */
-    private KnownAgreement agreementFor(String requester, RequestDraft in) {
+    private UUID agreementFor(String requester, RequestDraft in) {
         if (in.agreementId() == null) {
+            Optional<AgreementLocks.Locked> inForce = locks.shareInForceBetween(requester, in.partnerParty());
+            if (inForce.isPresent()) {
+                return inForce.get().id();
+            }
+            // None in force: say why (suspended, ended, or none at all), as the candidates are now.
             List<KnownAgreement> candidates = KnownAgreement.allInForceBetween(requester, in.partnerParty());
             Optional<AgreementLocks.Locked> last = Optional.empty();
             for (KnownAgreement candidate : candidates) {
                 last = locks.share(candidate.id);
                 if (last.isPresent() && KnownAgreement.IN_FORCE.equals(last.get().status())) {
-                    return candidate;
+                    return candidate.id;
                 }
             }
             if (last.isPresent()) {
@@ -195,16 +219,15 @@ public class RequestService {
                     "there is no agreement in force between " + requester + " and " + in.partnerParty())
                     .with("field", "partnerParty");
         }
-        KnownAgreement agreement = KnownAgreement.findById(in.agreementId());
-        if (agreement == null || !agreement.binds(requester, in.partnerParty())) {
+        Optional<AgreementLocks.Locked> locked = locks.shareBinding(in.agreementId(), requester, in.partnerParty());
+        if (locked.isEmpty()) {
             throw ProblemException.badField("agreementId", "not an agreement between " + requester + " and " + in.partnerParty());
         }
-        Optional<AgreementLocks.Locked> locked = locks.share(agreement.id);
         try {
             InForce.require(locked, "it carries no new request");
         } catch (ProblemException e) {
             throw e.with("field", "agreementId");
         }
-        return agreement;
+        return locked.get().id();
     }
 }

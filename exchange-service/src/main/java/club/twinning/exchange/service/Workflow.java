@@ -24,11 +24,10 @@ public class Workflow {
         this.clock = clock;
     }
 
-    /** Records a new request's first step; the request is persisted with its status already set. */
-    public void start(ExchangeRequest request, String actor) {
+    /** A new request's status and first step, for the caller to write with it in one statement (see NewRequests). */
+    public RequestStep start(ExchangeRequest request, String actor) {
         request.status = RequestStatus.SUBMITTED;
-        request.persist();
-        record(request, null, RequestStatus.SUBMITTED, actor, null);
+        return step(request, null, RequestStatus.SUBMITTED, actor, null);
     }
 
     public void move(ExchangeRequest request, RequestStatus to, String actor, String reason) {
@@ -51,6 +50,11 @@ public class Workflow {
     }
 
     private void record(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
+        step(request, from, to, actor, reason).persist();
+        request.flush();
+    }
+
+    private RequestStep step(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
         RequestStep step = new RequestStep();
         step.id = UUID.randomUUID();
         step.requestId = request.id;
@@ -59,8 +63,7 @@ public class Workflow {
         step.actor = actor;
         step.reason = reason;
         step.at = clock.instant();
-        step.persist();
-        request.flush();
+        return step;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
