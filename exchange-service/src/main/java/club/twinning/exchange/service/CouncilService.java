@@ -5,6 +5,7 @@ import club.twinning.events.payload.Tally;
 import club.twinning.exchange.config.ExchangeConfig;
 import club.twinning.exchange.domain.CouncilVote;
 import club.twinning.exchange.domain.ExchangeRequest;
+import club.twinning.exchange.domain.Quorum;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.messaging.ExchangeEvents;
@@ -91,20 +92,12 @@ public class CouncilService {
     }
 
     private void decide(ExchangeRequest request, Tally tally) {
-        long voters = CouncilVote.count("requestId = ?1 and supersededAt is null", request.id);
-        if (voters < config.quorum()) {
-            return;
+        Optional<RequestStatus> decided = Quorum.outcome(tally, config.quorum());
+        if (decided.isEmpty()) {
+            return; // below the quorum, or tied: the request waits for more votes
         }
-        RequestStatus outcome;
-        if (tally.approve() > tally.reject()) {
-            outcome = RequestStatus.APPROVED;
-        } else if (tally.reject() > tally.approve()) {
-            outcome = RequestStatus.REJECTED;
-        } else if (tally.requestChanges() > 0) {
-            outcome = RequestStatus.CHANGES_REQUESTED;
-        } else {
-            return; // tied: the request waits for more votes
-        }
+        RequestStatus outcome = decided.get();
+        int voters = Quorum.voters(tally);
         String why = "quorum of " + voters + " reached: " + tally.approve() + " for, " + tally.reject() + " against, "
                 + tally.abstain() + " abstaining, " + tally.requestChanges() + " asking for changes";
         workflow.move(request, outcome, "council", why);
