@@ -7,9 +7,12 @@ import club.twinning.registry.domain.AgreementDocument;
 import club.twinning.registry.domain.AgreementTransition;
 import club.twinning.registry.persistence.AgreementFilter;
 import club.twinning.registry.persistence.AgreementSearch;
+import club.twinning.registry.service.AgreementInput;
 import club.twinning.registry.service.AgreementService;
 import club.twinning.registry.service.AuditTrail;
 import club.twinning.registry.service.DocumentService;
+import club.twinning.registry.service.FormalitiesInput;
+import club.twinning.registry.service.TransitionInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -125,7 +128,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull AgreementInput input) {
-        return view(agreements.update(id, ifMatch, input), Response.Status.OK);
+        return view(agreements.update(id, IfMatch.expected(ifMatch), input), Response.Status.OK);
     }
 
     @POST
@@ -143,7 +146,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionInput input) {
-        return view(agreements.transition(id, ifMatch, input), Response.Status.OK);
+        return view(agreements.transition(id, IfMatch.expected(ifMatch), input), Response.Status.OK);
     }
 
     @GET
@@ -170,7 +173,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response formalities(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull FormalitiesInput formalities) {
-        return view(agreements.recordFormalities(id, ifMatch, formalities), Response.Status.OK);
+        return view(agreements.recordFormalities(id, IfMatch.expected(ifMatch), formalities), Response.Status.OK);
     }
 
     @GET

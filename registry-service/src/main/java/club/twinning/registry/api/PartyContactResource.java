@@ -2,6 +2,7 @@ package club.twinning.registry.api;
 
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Contact;
+import club.twinning.registry.service.ContactInput;
 import club.twinning.registry.service.ContactService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -3,6 +3,7 @@ package club.twinning.registry.api;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Party;
 import club.twinning.registry.service.AuditTrail;
+import club.twinning.registry.service.PartyInput;
 import club.twinning.registry.service.PartyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -83,7 +84,7 @@ public class PartyResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PartyInput input) {
-        Party party = parties.update(code, ifMatch, input);
+        Party party = parties.update(code, IfMatch.expected(ifMatch), input);
         return Response.ok(PartyView.of(party)).tag(String.valueOf(party.version)).build();
     }
 

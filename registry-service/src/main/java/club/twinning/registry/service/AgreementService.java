@@ -5,10 +5,6 @@ import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
-import club.twinning.registry.api.AgreementInput;
-import club.twinning.registry.api.FormalitiesInput;
-import club.twinning.platform.problem.Preconditions;
-import club.twinning.registry.api.TransitionInput;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementRevision;
 import club.twinning.registry.domain.AgreementStatus;
@@ -72,9 +68,9 @@ public class AgreementService {
         return agreement;
     }
 
-    public Agreement update(UUID id, String ifMatch, AgreementInput input) {
+    public Agreement update(UUID id, ExpectedVersion expected, AgreementInput input) {
         Agreement agreement = get(id);
-        Preconditions.requireMatch(ifMatch, agreement.version);
+        expected.require(agreement.version);
         if (!agreement.reference.equals(input.reference()) && Agreement.count("reference", input.reference()) > 0) {
             throw new ProblemException(409, "duplicate", "Reference taken",
                     "an agreement with reference '" + input.reference() + "' exists");
@@ -121,9 +117,9 @@ public class AgreementService {
         }
     }
 
-    public Agreement transition(UUID id, String ifMatch, TransitionInput input) {
+    public Agreement transition(UUID id, ExpectedVersion expected, TransitionInput input) {
         Agreement agreement = get(id);
-        Preconditions.requireMatch(ifMatch, agreement.version);
+        expected.require(agreement.version);
         AgreementStatus target;
         try {
             target = AgreementStatus.valueOf(input.to());
@@ -269,9 +265,9 @@ public class AgreementService {
         return agreement;
     }
 
-    public Agreement recordFormalities(UUID id, String ifMatch, FormalitiesInput input) {
+    public Agreement recordFormalities(UUID id, ExpectedVersion expected, FormalitiesInput input) {
         Agreement agreement = get(id);
-        Preconditions.requireMatch(ifMatch, agreement.version);
+        expected.require(agreement.version);
         if (input.approvedByAuthorityOn() != null && input.submittedToAuthorityOn() != null
                 && input.approvedByAuthorityOn().isBefore(input.submittedToAuthorityOn())) {
             throw ProblemException.badField("approvedByAuthorityOn", "cannot be before submittedToAuthorityOn");

@@ -6,8 +6,6 @@ import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
-import club.twinning.registry.api.ContactInput;
-import club.twinning.platform.problem.Preconditions;
 import club.twinning.registry.domain.Contact;
 import club.twinning.registry.domain.Party;
 import club.twinning.registry.messaging.RegistryEvents;
@@ -68,9 +66,9 @@ public class ContactService {
         return contact;
     }
 
-    public Contact update(UUID id, String ifMatch, ContactInput input) {
+    public Contact update(UUID id, ExpectedVersion expected, ContactInput input) {
         Contact contact = get(id);
-        Preconditions.requireMatch(ifMatch, contact.version);
+        expected.require(contact.version);
         boolean wasActive = contact.active;
         boolean wasCouncil = contact.councilMember;
         boolean council = councilFlag(wasCouncil, input.councilMember());

@@ -3,8 +3,6 @@ package club.twinning.registry.service;
 import club.twinning.events.EventType;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
-import club.twinning.registry.api.PartyInput;
-import club.twinning.platform.problem.Preconditions;
 import club.twinning.registry.domain.Party;
 import club.twinning.registry.messaging.RegistryEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +39,9 @@ public class PartyService {
         return party;
     }
 
-    public Party update(String code, String ifMatch, PartyInput input) {
+    public Party update(String code, ExpectedVersion expected, PartyInput input) {
         Party party = get(code);
-        Preconditions.requireMatch(ifMatch, party.version);
+        expected.require(party.version);
         if (input.code() != null && !input.code().equals(code)) {
             throw ProblemException.badField("code", "the code of a party never changes");
         }

@@ -1,4 +1,4 @@
-package club.twinning.registry.api;
+package club.twinning.registry.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package club.twinning.registry.api;
+package club.twinning.registry.service;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
