@@ -114,6 +114,11 @@ class CalendarFeedTest {
         as("partner.agadez").body(Map.of("lang", "de")).post("/api/calendar-feeds").then().statusCode(400)
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("lang")));
         given().contentType("application/json").body(Map.of()).post("/api/calendar-feeds").then().statusCode(401);
+        // No body at all, as a form button may send: the language is the token's, else French.
+        given().auth().oauth2(club.twinning.testing.KeycloakTokens.of("council.tombouctou")).post("/api/calendar-feeds")
+                .then().statusCode(201).body("lang", org.hamcrest.Matchers.oneOf("fr", "ar", "en"));
+        as("partner.agadez").body("[1]").post("/api/calendar-feeds").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static String create(String user, Map<String, Object> body) {

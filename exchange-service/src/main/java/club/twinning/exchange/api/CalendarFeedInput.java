@@ -1,7 +1,7 @@
 package club.twinning.exchange.api;
 
-import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new private feed: its language (default: the token's locale, else French). */
-public record CalendarFeedInput(@Pattern(regexp = "fr|ar|en", message = "fr, ar or en") String lang) {
+public record CalendarFeedInput(@Schema(enumeration = {"fr", "ar", "en"}) String lang) {
 }
