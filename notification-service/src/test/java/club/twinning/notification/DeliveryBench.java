@@ -70,19 +70,25 @@ class DeliveryBench {
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO delivery (id, event_id, event_type, event_source, event_subject, event_time, event_data, contact_id,
+                        WITH events AS (
+                            INSERT INTO delivery_event (event_id, event_type, event_source, event_subject, event_time, event_data)
+                            SELECT ? || n, 'club.twinning.agreement.status-changed', '/twinning/registry-service', 'bench', now(), ?
+                              FROM generate_series(1, ?) AS n)
+                        INSERT INTO delivery (id, event_id, event_type, contact_id,
                             recipient, party_code, language, channel, purpose, status, attempts, next_attempt_at, created_at)
-                        SELECT gen_random_uuid(), ? || n, 'club.twinning.agreement.status-changed', '/twinning/registry-service',
-                               'bench', now(), ?, (?::uuid[])[1 + n % ?], 'http://127.0.0.1:' || (?::int[])[1 + n % ?] || '/hook',
+                        SELECT gen_random_uuid(), ? || n, 'club.twinning.agreement.status-changed',
+                               (?::uuid[])[1 + n % ?], 'http://127.0.0.1:' || (?::int[])[1 + n % ?] || '/hook',
                                'bench', 'fr', 'WEBHOOK', 'NOTICE', 'PENDING', 0, now(), now()
                           FROM generate_series(1, ?) AS n""")) {
                     s.setString(1, "bench-" + run + "-");
                     s.setString(2, data);
-                    s.setArray(3, c.createArrayOf("uuid", contacts.toArray()));
-                    s.setInt(4, endpoints);
-                    s.setArray(5, c.createArrayOf("int4", sink.stream().map(h -> h.getAddress().getPort()).toArray()));
+                    s.setInt(3, total);
+                    s.setString(4, "bench-" + run + "-");
+                    s.setArray(5, c.createArrayOf("uuid", contacts.toArray()));
                     s.setInt(6, endpoints);
-                    s.setInt(7, total);
+                    s.setArray(7, c.createArrayOf("int4", sink.stream().map(h -> h.getAddress().getPort()).toArray()));
+                    s.setInt(8, endpoints);
+                    s.setInt(9, total);
                     s.executeUpdate();
                 }
                 c.commit();

@@ -1,16 +1,20 @@
 package club.twinning.notification.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One event to one recipient on one channel: written before anything is sent, unique on (event, recipient,
- * channel), so a redelivered message or a restart sends nothing twice. It carries the event it announces.
+ * channel), so a redelivered message or a restart sends nothing twice. It refers to the event it announces.
  */
 @Entity
 public class Delivery extends PanacheEntityBase {
@@ -23,12 +27,13 @@ public class Delivery extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    @Column(name = "event_id")
     public String eventId;
     public String eventType;
-    public String eventSource;
-    public String eventSubject;
-    public Instant eventTime;
-    public String eventData;
+    /** The event, stored once for all its deliveries (read-only here: the router writes both). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "event_id", insertable = false, updatable = false)
+    public DeliveryEvent event;
     public UUID contactId;
     public String recipient;
     /** The name the email greets (a council member from Keycloak is no contact). */

@@ -23,11 +23,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryQueue {
 
-    /** A claimed delivery with what sending it needs: the event, the name to greet, the webhook secrets (sealed). */
+    /**
+     * A claimed delivery with what sending it needs: its event (the one stored copy), the name to greet, the webhook
+     * secrets (sealed).
+     */
     public record Claimed(UUID id, String eventId, String eventType, String eventSource, String eventSubject, Instant eventTime,
                           String eventData, UUID contactId, String recipient, String name, String purpose, String language,
                           String channel, int attempts, String endpoint, String plainSecret, String sealedSecret,
-                          String previousSecret, Instant previousUntil) {
+                          String previousSecret, Instant previousUntil, String partyCode) {
     }
 
     /**
@@ -64,10 +67,11 @@ public class DeliveryQueue {
                   FROM locked WHERE d.id = locked.id
                 RETURNING d.*
             )
-            SELECT c.id, c.event_id, c.event_type, c.event_source, c.event_subject, c.event_time, c.event_data, c.contact_id,
+            SELECT c.id, c.event_id, c.event_type, e.event_source, e.event_subject, e.event_time, e.event_data, c.contact_id,
                    c.recipient, coalesce(c.recipient_name, cv.name), c.purpose, c.language, c.channel, c.attempts, c.endpoint,
-                   ws.secret, ws.sealed, ws.previous, ws.previous_until
+                   ws.secret, ws.sealed, ws.previous, ws.previous_until, c.party_code
               FROM claimed c
+              JOIN delivery_event e ON e.event_id = c.event_id
               LEFT JOIN contact_view cv ON cv.id = c.contact_id
               LEFT JOIN webhook_secret ws ON ws.contact_id = c.contact_id AND c.channel = 'WEBHOOK'
             """.formatted(WINDOW, DUE);
@@ -119,7 +123,7 @@ public class DeliveryQueue {
                     claimed.add(new Claimed(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             instant(r.getTimestamp(6)), r.getString(7), r.getObject(8, UUID.class), r.getString(9), r.getString(10),
                             r.getString(11), r.getString(12), r.getString(13), r.getInt(14), r.getString(15), r.getString(16),
-                            r.getString(17), r.getString(18), instant(r.getTimestamp(19))));
+                            r.getString(17), r.getString(18), instant(r.getTimestamp(19)), r.getString(20)));
                 }
             }
             return claimed;

@@ -43,16 +43,18 @@ public class DigestJob {
     @OncePerCluster
     public int run() {
         Instant now = clock.instant();
-        List<Delivery> due = Delivery.list("status = ?1 and nextAttemptAt <= ?2 order by createdAt", DeliveryStatus.DIGEST, now);
+        List<Delivery> due = Delivery.list("from Delivery d join fetch d.event where d.status = ?1 and d.nextAttemptAt <= ?2"
+                + " order by d.createdAt", DeliveryStatus.DIGEST, now);
         Map<String, List<Delivery>> byRecipient = new LinkedHashMap<>();
         due.forEach(d -> byRecipient.computeIfAbsent(d.recipient, r -> new ArrayList<>()).add(d));
         int sent = 0;
         for (List<Delivery> deliveries : byRecipient.values()) {
             Delivery first = deliveries.get(0);
             List<MailComposer.Line> lines = deliveries.stream()
-                    .map(d -> composer.line(d.eventType, d.purpose, d.eventData, d.language)).toList();
+                    .map(d -> composer.line(d.eventType, d.purpose, d.event.eventData, d.language)).toList();
             try {
-                channels.mail(first.recipient, composer.digest(lines, first.language, Channels.name(first)),
+                channels.mail(first.recipient, composer.digest(lines, first.language,
+                                MailComposer.Reader.of(first.contactId, Channels.name(first))),
                         String.join(",", deliveries.stream().map(d -> d.id.toString()).toList()));
                 for (Delivery d : deliveries) {
                     d.status = DeliveryStatus.SENT;

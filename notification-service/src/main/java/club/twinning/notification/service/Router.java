@@ -1,31 +1,29 @@
 package club.twinning.notification.service;
 
 import club.twinning.events.EventType;
+import club.twinning.events.payload.AgreementStatusChanged;
+import club.twinning.events.payload.ExchangeRequestChanged;
+import club.twinning.events.payload.VisitChanged;
 import club.twinning.notification.config.NotificationConfig;
 import club.twinning.notification.domain.ContactPreference;
-import club.twinning.notification.domain.ContactView;
 import club.twinning.notification.domain.CouncilMember;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
 import club.twinning.notification.domain.Digest;
-import club.twinning.notification.domain.PartyView;
-import club.twinning.notification.domain.WebhookSecret;
 import club.twinning.platform.inbox.IncomingEvent;
-import club.twinning.events.payload.AgreementStatusChanged;
-import club.twinning.events.payload.ExchangeRequestChanged;
-import club.twinning.events.payload.VisitChanged;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -36,7 +34,8 @@ import org.jboss.logging.Logger;
  * agreement ended → both cities and the council; an escalation, a renewal due, a dormant twinning → the council and
  * the secretariat. The council is whoever holds the council role in Keycloak (see {@link CouncilDirectory}) and the
  * contacts the secretariat marked as the council's address. Each recipient gets one delivery row per channel it
- * wants, written in the consumer's transaction.
+ * wants, written in the consumer's transaction: the contacts concerned are read in one statement (with their
+ * preferences, webhook secrets and parties), and the event (stored once) with all its deliveries written in another.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -48,36 +47,38 @@ public class Router {
     private final NotificationConfig config;
     private final Clock clock;
     private final DeliveryWorker worker;
+    private final ObjectMapper mapper;
 
-    Router(EntityManager em, NotificationConfig config, Clock clock, DeliveryWorker worker) {
+    Router(EntityManager em, NotificationConfig config, Clock clock, DeliveryWorker worker, ObjectMapper mapper) {
         this.em = em;
         this.config = config;
         this.clock = clock;
         this.worker = worker;
+        this.mapper = mapper;
     }
 
     /** Returns how many deliveries the event made; {@code payload}: its data, bound to its type's record. */
     public int route(EventType type, IncomingEvent event, Record payload) {
-        Map<UUID, ContactView> contacts = new LinkedHashMap<>();
-        List<ContactView> receipts = List.of();
+        List<String> notified = List.of();
+        List<String> receipted = List.of();
         boolean council = false;
         boolean secretariat = false;
         switch (type) {
-            case AGREEMENT_STATUS_CHANGED -> add(contacts, ContactView.activeOf(present(((AgreementStatusChanged) payload).partyCodes())));
+            case AGREEMENT_STATUS_CHANGED -> notified = present(((AgreementStatusChanged) payload).partyCodes());
             case REQUEST_SUBMITTED -> {
                 ExchangeRequestChanged request = (ExchangeRequestChanged) payload;
-                add(contacts, ContactView.activeOf(present(Arrays.asList(request.partnerParty()))));
-                receipts = ContactView.activeOf(present(Arrays.asList(request.requestingParty())));
+                notified = present(Arrays.asList(request.partnerParty()));
+                receipted = present(Arrays.asList(request.requestingParty()));
                 council = true;
             }
-            case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN, REQUEST_ON_HOLD, REQUEST_RESUMED -> add(contacts, bothCities(payload));
+            case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN, REQUEST_ON_HOLD, REQUEST_RESUMED -> notified = bothCities(payload);
             case REQUEST_CLOSED -> {
-                add(contacts, bothCities(payload));
+                notified = bothCities(payload);
                 council = true;
             }
-            case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED -> add(contacts, bothCities(payload));
+            case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED -> notified = bothCities(payload);
             case VISIT_FLAGGED -> {
-                add(contacts, bothCities(payload));
+                notified = bothCities(payload);
                 council = true;
             }
             case REQUEST_ESCALATED, RENEWAL_DUE, RELATIONSHIP_DORMANT -> {
@@ -88,16 +89,19 @@ public class Router {
                 return 0; // nobody is told of this one
             }
         }
-        if (council) {
-            add(contacts, ContactView.council());
-        }
         Instant now = clock.instant();
-        int made = 0;
-        for (ContactView contact : contacts.values()) {
-            made += toContact(event, type, contact, Delivery.NOTICE, now);
+        List<Row> rows = new ArrayList<>();
+        List<Recipient> candidates = recipients(notified, receipted, council);
+        Set<UUID> told = new HashSet<>();
+        for (Recipient r : candidates) {
+            if ((notified.contains(r.partyCode()) || (council && r.councilMember())) && told.add(r.id())) {
+                toContact(rows, type, r, Delivery.NOTICE, now);
+            }
         }
-        for (ContactView contact : receipts) {
-            made += toContact(event, type, contact, Delivery.RECEIPT, now);
+        for (Recipient r : candidates) {
+            if (receipted.contains(r.partyCode())) {
+                toContact(rows, type, r, Delivery.RECEIPT, now);
+            }
         }
         if (council) {
             for (CouncilMember member : CouncilMember.all()) {
@@ -105,87 +109,139 @@ public class Router {
                     LOG.infof("council member %s has no email: not told of %s %s", member.username, type.type(), event.id());
                     continue;
                 }
-                made += insert(event, type, null, member.email, member.name, null, member.language, Delivery.EMAIL,
-                        Delivery.NOTICE, DeliveryStatus.PENDING, now, now);
+                rows.add(new Row(null, member.email, member.name, null, member.language, Delivery.EMAIL, Delivery.NOTICE,
+                        DeliveryStatus.PENDING.name(), now));
             }
         }
         if (secretariat) {
-            made += insert(event, type, null, config.secretariatEmail(), null, null, "fr", Delivery.EMAIL, Delivery.NOTICE,
-                    DeliveryStatus.PENDING, now, now);
+            rows.add(new Row(null, config.secretariatEmail(), null, null, "fr", Delivery.EMAIL, Delivery.NOTICE,
+                    DeliveryStatus.PENDING.name(), now));
         }
+        int made = insert(event, type, rows, now);
         if (made > 0) {
             worker.wakeAfterCommit(); // sent as soon as the consumer's transaction commits, not at the next tick
         }
         return made;
     }
 
+    /** A contact with what routing needs: how to reach it, what it wants, its party's language and time zone. */
+    record Recipient(UUID id, String partyCode, String name, String email, String language, boolean byEmail,
+                     boolean byWebhook, String webhookUrl, boolean councilMember, boolean hasSecret,
+                     ContactPreference preference, String partyLanguage, String timeZone) {
+    }
+
+    /** One delivery to write; serialised as JSON into the insert. */
+    record Row(UUID contactId, String recipient, String name, String party, String language, String channel, String purpose,
+               String status, Instant next) {
+    }
+
     /** One row per channel the contact wants: an email now or in its digest, a signed webhook. */
-    private int toContact(IncomingEvent event, EventType type, ContactView contact, String purpose, Instant now) {
-        ContactPreference preference = ContactPreference.of(contact.id);
-        String language = language(contact);
-        int made = 0;
-        if (contact.channels.contains("email") && contact.email != null && preference.wants(type.type(), Delivery.EMAIL)) {
-            boolean digest = preference.digest == Digest.DAILY;
-            made += insert(event, type, contact.id, contact.email, contact.name, contact.partyCode, language, Delivery.EMAIL,
-                    purpose, digest ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING,
-                    digest ? nextDigest(contact, preference.digestHour, now) : now, now);
+    private static void toContact(List<Row> rows, EventType type, Recipient contact, String purpose, Instant now) {
+        ContactPreference wants = contact.preference();
+        String language = contact.language() != null ? contact.language()
+                : contact.partyLanguage() != null ? contact.partyLanguage() : "fr";
+        if (contact.byEmail() && contact.email() != null && wants.wants(type.type(), Delivery.EMAIL)) {
+            boolean digest = wants.digest == Digest.DAILY;
+            rows.add(new Row(contact.id(), contact.email(), contact.name(), contact.partyCode(), language, Delivery.EMAIL,
+                    purpose, (digest ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING).name(),
+                    digest ? DigestSchedule.next(contact.timeZone(), wants.digestHour, now) : now));
         }
-        if (contact.channels.contains("webhook") && contact.webhookUrl != null
-                && WebhookSecret.findById(contact.id) != null && preference.wants(type.type(), Delivery.WEBHOOK)) {
-            made += insert(event, type, contact.id, contact.webhookUrl, contact.name, contact.partyCode, language,
-                    Delivery.WEBHOOK, purpose, DeliveryStatus.PENDING, now, now);
+        if (contact.byWebhook() && contact.webhookUrl() != null && contact.hasSecret()
+                && wants.wants(type.type(), Delivery.WEBHOOK)) {
+            rows.add(new Row(contact.id(), contact.webhookUrl(), contact.name(), contact.partyCode(), language,
+                    Delivery.WEBHOOK, purpose, DeliveryStatus.PENDING.name(), now));
         }
-        return made;
+    }
+
+    /**
+     * The active contacts of these parties (and the council's, when {@code council}) with their preference, whether
+     * they have a webhook secret, and their party's language and time zone: one statement, however many contacts.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Recipient> recipients(List<String> notified, List<String> receipted, boolean council) {
+        List<String> parties = new ArrayList<>(notified);
+        parties.addAll(receipted);
+        if (parties.isEmpty() && !council) {
+            return List.of();
+        }
+        List<Object[]> found = em.createNativeQuery("""
+                SELECT c.id, c.party_code, c.name, c.email, c.language, jsonb_exists(c.channels, 'email'),
+                       jsonb_exists(c.channels, 'webhook'), c.webhook_url, c.council_member, ws.contact_id IS NOT NULL,
+                       CAST(p.event_types AS text), CAST(p.channels AS text), p.digest, p.digest_hour, pv.language, pv.time_zone
+                  FROM contact_view c
+                  LEFT JOIN contact_preference p ON p.contact_id = c.id
+                  LEFT JOIN webhook_secret ws ON ws.contact_id = c.id
+                  LEFT JOIN party_view pv ON pv.code = c.party_code
+                 WHERE c.active AND (c.party_code IN (SELECT jsonb_array_elements_text(CAST(:parties AS jsonb)))
+                       OR (CAST(:council AS boolean) AND c.council_member))
+                 ORDER BY c.party_code, c.id""")
+                .setParameter("parties", json(parties)).setParameter("council", council).getResultList();
+        List<Recipient> recipients = new ArrayList<>(found.size());
+        for (Object[] r : found) {
+            ContactPreference preference = new ContactPreference(); // a detached copy, never written
+            preference.contactId = (UUID) r[0];
+            if (r[10] != null) {
+                preference.eventTypes = strings((String) r[10]);
+                preference.channels = strings((String) r[11]);
+                preference.digest = Digest.valueOf((String) r[12]);
+                preference.digestHour = ((Number) r[13]).intValue();
+            }
+            recipients.add(new Recipient((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (Boolean) r[5], (Boolean) r[6], (String) r[7], (Boolean) r[8], (Boolean) r[9], preference, (String) r[14],
+                    (String) r[15]));
+        }
+        return recipients;
     }
 
     /** The requesting and partner cities of a request, the host and visiting cities of a visit. */
-    private static List<ContactView> bothCities(Record payload) {
-        List<String> parties;
+    private static List<String> bothCities(Record payload) {
         if (payload instanceof ExchangeRequestChanged r) {
-            parties = Arrays.asList(r.requestingParty(), r.partnerParty());
+            return present(Arrays.asList(r.requestingParty(), r.partnerParty()));
         } else if (payload instanceof VisitChanged v) {
-            parties = Arrays.asList(v.hostParty(), v.visitingParty());
-        } else {
-            throw new IllegalArgumentException("no cities in " + payload.getClass().getSimpleName());
+            return present(Arrays.asList(v.hostParty(), v.visitingParty()));
         }
-        return ContactView.activeOf(present(parties));
+        throw new IllegalArgumentException("no cities in " + payload.getClass().getSimpleName());
     }
 
-    /** The next local digest hour for this contact, in its party's time zone (UTC when unknown). */
-    Instant nextDigest(ContactView contact, int hour, Instant now) {
-        PartyView party = PartyView.findById(contact.partyCode);
-        ZoneId zone = party != null && party.timeZone != null ? ZoneId.of(party.timeZone) : ZoneId.of("UTC");
-        ZonedDateTime local = now.atZone(zone);
-        ZonedDateTime at = local.withHour(hour).withMinute(0).withSecond(0).withNano(0);
-        return (at.isAfter(local) ? at : at.plusDays(1)).toInstant();
-    }
-
-    private static String language(ContactView contact) {
-        if (contact.language != null) {
-            return contact.language;
+    /**
+     * The event (stored once) and all its deliveries, in one statement; a redelivered event adds nothing. Returns how
+     * many deliveries were written.
+     */
+    private int insert(IncomingEvent event, EventType type, List<Row> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
         }
-        PartyView party = PartyView.findById(contact.partyCode);
-        return party != null && party.language != null ? party.language : "fr";
-    }
-
-    private int insert(IncomingEvent event, EventType type, UUID contactId, String recipient, String name, String party,
-                       String language, String channel, String purpose, DeliveryStatus status, Instant next, Instant now) {
         return em.createNativeQuery("""
-                INSERT INTO delivery (id, event_id, event_type, event_source, event_subject, event_time, event_data,
-                    contact_id, recipient, recipient_name, party_code, language, channel, purpose, status, attempts,
-                    next_attempt_at, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0, ?16, ?17)
+                WITH event AS (
+                    INSERT INTO delivery_event (event_id, event_type, event_source, event_subject, event_time, event_data)
+                    VALUES (:id, :type, :source, :subject, :now, :data)
+                    ON CONFLICT (event_id) DO NOTHING)
+                INSERT INTO delivery (id, event_id, event_type, contact_id, recipient, recipient_name, party_code, language,
+                    channel, purpose, status, attempts, next_attempt_at, created_at)
+                SELECT gen_random_uuid(), :id, :type, r."contactId", r.recipient, r.name, r.party, r.language, r.channel,
+                       r.purpose, r.status, 0, r.next, :now
+                  FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r("contactId" uuid, recipient text, name text, party text,
+                       language text, channel text, purpose text, status text, next timestamptz)
                 ON CONFLICT (event_id, recipient, channel, purpose) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, event.id()).setParameter(3, type.type())
-                .setParameter(4, event.source()).setParameter(5, event.subject()).setParameter(6, now)
-                .setParameter(7, event.data()).setParameter(8, contactId).setParameter(9, recipient)
-                .setParameter(10, name).setParameter(11, party).setParameter(12, language).setParameter(13, channel)
-                .setParameter(14, purpose).setParameter(15, status.name()).setParameter(16, next).setParameter(17, now)
-                .executeUpdate();
+                .setParameter("id", event.id()).setParameter("type", type.type()).setParameter("source", event.source())
+                .setParameter("subject", event.subject()).setParameter("now", now).setParameter("data", event.data())
+                .setParameter("rows", json(rows)).executeUpdate();
     }
 
-    private static void add(Map<UUID, ContactView> into, List<ContactView> contacts) {
-        contacts.forEach(c -> into.putIfAbsent(c.id, c));
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> strings(String array) {
+        try {
+            return array == null ? new ArrayList<>() : new ArrayList<>(List.of(mapper.readValue(array, String[].class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The codes given (an older event may lack one). */
