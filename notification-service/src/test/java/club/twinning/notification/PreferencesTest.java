@@ -11,10 +11,13 @@ import static org.hamcrest.Matchers.startsWith;
 import club.twinning.events.EventType;
 import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.ContactChanged;
+import club.twinning.events.payload.PartyChanged;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.notification.domain.PartyView;
 import club.twinning.notification.service.DigestJob;
 import club.twinning.testing.TestEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -123,6 +126,12 @@ class PreferencesTest {
     /** With real tokens from the running Keycloak: partner.banjul's city claim is banjul, partner.tangier's tangier. */
     @Test
     void aPartnerSeesItsOwnCitysDeliveriesOnly() {
+        // The log names the contact and the party (in the reader's language), not only their ids and codes.
+        long version = System.currentTimeMillis();
+        events.publish(EventType.PARTY_UPDATED, "banjul", new PartyChanged("banjul", "MUNICIPALITY", "Banjul", "بانجول", "Banjul",
+                "GM", null, null, null, "Africa/Banjul", "en", List.of(), version));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> PartyView.<PartyView>findById("banjul")), p -> p != null && p.version == version);
         ContactChanged ours = People.announce(events, People.contact("banjul", "en", false, List.of("email"), null));
         String id = events.publish(EventType.AGREEMENT_STATUS_CHANGED, UUID.randomUUID().toString(), statusChanged("banjul", "SIGNED"));
         String delivery = Deliveries.await(id, DeliveryStatus.SENT).stream().filter(d -> d.recipient.equals(ours.email()))
@@ -131,7 +140,11 @@ class PreferencesTest {
         as("partner.banjul").get("/api/deliveries?limit=500").then().statusCode(200)
                 .body("items.partyCode", everyItem(equalTo("banjul"))).body("items.id", hasItem(delivery));
         as("partner.banjul").get("/api/deliveries/{id}", delivery).then().statusCode(200)
-                .body("status", equalTo("SENT")).body("attemptLog.size()", equalTo(1));
+                .body("status", equalTo("SENT")).body("attemptLog.size()", equalTo(1))
+                .body("contactName", equalTo(ours.name())).body("partyName", equalTo("Banjul"));
+        as("partner.banjul").header("Accept-Language", "ar").get("/api/deliveries?limit=500").then().statusCode(200)
+                .body("items.find { it.id == '" + delivery + "' }.partyName", equalTo("بانجول"))
+                .body("items.find { it.id == '" + delivery + "' }.contactName", equalTo(ours.name()));
         as("partner.banjul").post("/api/deliveries/{id}/retry", delivery).then().statusCode(403);
 
         as("partner.tangier").get("/api/deliveries?limit=500").then().statusCode(200).body("items.id", not(hasItem(delivery)));

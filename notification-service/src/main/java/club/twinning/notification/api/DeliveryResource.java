@@ -3,6 +3,8 @@ package club.twinning.notification.api;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryAttempt;
 import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.domain.PartyView;
 import club.twinning.notification.persistence.DeliverySearch;
 import club.twinning.notification.service.Access;
 import club.twinning.platform.problem.ProblemException;
@@ -15,10 +17,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +55,7 @@ public class DeliveryResource {
                                    @QueryParam("channel") String channel, @QueryParam("status") String status,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
-                                   @Context UriInfo uri) {
+                                   @Context UriInfo uri, @Context HttpHeaders headers) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 500) {
             throw ProblemException.badField("limit", "between 1 and 500");
@@ -56,7 +65,7 @@ public class DeliveryResource {
                 blank(status), instant("from", from), instant("to", to)), blank(cursor), size);
         String next = result.nextCursor() == null ? null
                 : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
-        return new Page<>(result.items().stream().map(d -> DeliveryView.of(d, null)).toList(), result.nextCursor(), next);
+        return new Page<>(views(result.items(), headers, false), result.nextCursor(), next);
     }
 
     @GET
@@ -66,9 +75,8 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The delivery and each attempt")
     @APIResponse(responseCode = "403", description = "A partner asking for another city's delivery")
     @APIResponse(responseCode = "404", description = "No such delivery")
-    public DeliveryView one(@PathParam("id") UUID id) {
-        Delivery d = visible(id);
-        return DeliveryView.of(d, DeliveryAttempt.of(id));
+    public DeliveryView one(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return views(List.of(visible(id)), headers, true).get(0);
     }
 
     /** Sends a FAILED delivery again, from a fresh count of attempts; the attempt log keeps the history. */
@@ -81,7 +89,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The delivery, RETRYING")
     @APIResponse(responseCode = "404", description = "No such delivery")
     @APIResponse(responseCode = "409", description = "The delivery is not FAILED; deliveryStatus says what it is")
-    public DeliveryView retry(@PathParam("id") UUID id) {
+    public DeliveryView retry(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         Delivery d = visible(id);
         if (d.status != DeliveryStatus.FAILED) {
             throw new ProblemException(409, "not-failed", "Nothing to retry", "the delivery is " + d.status + ", not FAILED")
@@ -91,7 +99,21 @@ public class DeliveryResource {
         d.attempts = 0;
         d.nextAttemptAt = Instant.now();
         DeliveryAttempt.record(d.id, Instant.now(), "RETRY", "asked by " + access.actor());
-        return DeliveryView.of(d, DeliveryAttempt.of(id));
+        return views(List.of(d), headers, true).get(0);
+    }
+
+    /** The deliveries with their contacts' and parties' names, read for the whole page at once (two statements). */
+    private static List<DeliveryView> views(List<Delivery> deliveries, HttpHeaders headers, boolean withAttempts) {
+        String language = headers == null ? "fr" : headers.getAcceptableLanguages().stream().map(Locale::getLanguage)
+                .filter(l -> l.equals("fr") || l.equals("ar") || l.equals("en")).findFirst().orElse("fr");
+        Set<UUID> contactIds = deliveries.stream().map(d -> d.contactId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> codes = deliveries.stream().map(d -> d.partyCode).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, String> contacts = contactIds.isEmpty() ? Map.of() : ContactView.<ContactView>list("id in ?1", contactIds)
+                .stream().filter(c -> c.name != null).collect(Collectors.toMap(c -> c.id, c -> c.name));
+        Map<String, String> parties = codes.isEmpty() ? Map.of() : PartyView.<PartyView>list("code in ?1", codes)
+                .stream().collect(Collectors.toMap(p -> p.code, p -> p.name(language)));
+        return deliveries.stream().map(d -> DeliveryView.of(d, contacts.get(d.contactId), parties.get(d.partyCode),
+                withAttempts ? DeliveryAttempt.of(d.id) : null)).toList();
     }
 
     private Delivery visible(UUID id) {
