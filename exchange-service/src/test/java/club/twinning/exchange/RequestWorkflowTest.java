@@ -26,7 +26,7 @@ class RequestWorkflowTest {
 
     @BeforeAll
     void twinnings() {
-        Network.party(events, "es-semara", List.of("desert-land-management"));
+        Network.expertise("es-semara", List.of("desert-land-management"));
         Network.agreementInForce(events, "agadez", "es-semara");
         Network.agreementInForce(events, "es-semara", "tombouctou");
     }
