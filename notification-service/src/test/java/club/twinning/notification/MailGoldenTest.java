@@ -10,7 +10,7 @@ import club.twinning.events.payload.RenewalDue;
 import club.twinning.events.payload.Tally;
 import club.twinning.events.payload.VisitChanged;
 import club.twinning.notification.domain.Delivery;
-import club.twinning.notification.domain.PartyView;
+import club.twinning.notification.replica.KnownParty;
 import club.twinning.notification.service.MailComposer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -248,9 +248,9 @@ class MailGoldenTest {
     }
 
     private static void party(String code, String fr, String ar, String en, String language) {
-        PartyView view = PartyView.findById(code);
+        KnownParty view = KnownParty.findById(code);
         if (view == null) {
-            view = new PartyView();
+            view = new KnownParty();
             view.code = code;
         }
         view.nameFr = fr;

@@ -3,7 +3,7 @@ package club.twinning.notification;
 import club.twinning.events.EventType;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.events.payload.PartyChanged;
-import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class People {
                 contact.contactId().toString(), contact);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> {
-                    ContactView view = ContactView.findById(contact.contactId());
+                    KnownContact view = KnownContact.findById(contact.contactId());
                     return view != null && view.active == contact.active() && view.version == contact.version();
                 }));
         return contact;

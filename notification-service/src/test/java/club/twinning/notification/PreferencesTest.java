@@ -14,7 +14,7 @@ import club.twinning.events.payload.ContactChanged;
 import club.twinning.events.payload.PartyChanged;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
-import club.twinning.notification.domain.PartyView;
+import club.twinning.notification.replica.KnownParty;
 import club.twinning.notification.service.DigestJob;
 import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -131,7 +131,7 @@ class PreferencesTest {
         events.publish(EventType.PARTY_UPDATED, "banjul", new PartyChanged("banjul", "MUNICIPALITY", "Banjul", "بانجول", "Banjul",
                 "GM", null, null, null, "Africa/Banjul", "en", List.of(), version));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> PartyView.<PartyView>findById("banjul")), p -> p != null && p.version == version);
+                .call(() -> KnownParty.<KnownParty>findById("banjul")), p -> p != null && p.version == version);
         ContactChanged ours = People.announce(events, People.contact("banjul", "en", false, List.of("email"), null));
         String id = events.publish(EventType.AGREEMENT_STATUS_CHANGED, UUID.randomUUID().toString(), statusChanged("banjul", "SIGNED"));
         String delivery = Deliveries.await(id, DeliveryStatus.SENT).stream().filter(d -> d.recipient.equals(ours.email()))

@@ -9,7 +9,7 @@ import club.twinning.events.payload.PartyChanged;
 import club.twinning.events.payload.Tally;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
-import club.twinning.notification.domain.PartyView;
+import club.twinning.notification.replica.KnownParty;
 import club.twinning.testing.KafkaRecords;
 import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,7 +68,7 @@ class TypedConsumerTest {
 
     @Test
     void theRegistrysArabicNamesAreKeptAndReachAnArabicReader() {
-        PartyView view = QuarkusTransaction.requiringNew().call(() -> PartyView.<PartyView>findById(semara));
+        KnownParty view = QuarkusTransaction.requiringNew().call(() -> KnownParty.<KnownParty>findById(semara));
         assertThat(view.nameAr).isEqualTo("السمارة");
         assertThat(view.nameFr).isEqualTo("Es-Semara");
 

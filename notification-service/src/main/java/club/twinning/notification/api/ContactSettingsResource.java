@@ -2,7 +2,7 @@ package club.twinning.notification.api;
 
 import club.twinning.events.EventType;
 import club.twinning.notification.domain.ContactPreference;
-import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.domain.Digest;
 import club.twinning.notification.service.Access;
 import club.twinning.notification.service.EgressPolicy;
@@ -100,7 +100,7 @@ public class ContactSettingsResource {
     @APIResponse(responseCode = "422", description = "The contact's webhook URL is one the platform never calls; errors names webhookUrl")
     public Map<String, String> rotateSecret(@PathParam("id") UUID id) {
         access.contact(id);
-        ContactView contact = ContactView.findById(id);
+        KnownContact contact = KnownContact.findById(id);
         if (contact != null && contact.webhookUrl != null) {
             egress.refusal(contact.webhookUrl).ifPresent(reason -> {
                 String message = "not a public https endpoint (" + reason + "): mend it in the registry first";

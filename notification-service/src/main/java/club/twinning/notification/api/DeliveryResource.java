@@ -3,8 +3,8 @@ package club.twinning.notification.api;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryAttempt;
 import club.twinning.notification.domain.DeliveryStatus;
-import club.twinning.notification.domain.ContactView;
-import club.twinning.notification.domain.PartyView;
+import club.twinning.notification.replica.KnownContact;
+import club.twinning.notification.replica.KnownParty;
 import club.twinning.notification.persistence.DeliverySearch;
 import club.twinning.notification.service.Access;
 import club.twinning.platform.problem.ProblemException;
@@ -108,9 +108,9 @@ public class DeliveryResource {
                 .filter(l -> l.equals("fr") || l.equals("ar") || l.equals("en")).findFirst().orElse("fr");
         Set<UUID> contactIds = deliveries.stream().map(d -> d.contactId).filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> codes = deliveries.stream().map(d -> d.partyCode).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<UUID, String> contacts = contactIds.isEmpty() ? Map.of() : ContactView.<ContactView>list("id in ?1", contactIds)
+        Map<UUID, String> contacts = contactIds.isEmpty() ? Map.of() : KnownContact.<KnownContact>list("id in ?1", contactIds)
                 .stream().filter(c -> c.name != null).collect(Collectors.toMap(c -> c.id, c -> c.name));
-        Map<String, String> parties = codes.isEmpty() ? Map.of() : PartyView.<PartyView>list("code in ?1", codes)
+        Map<String, String> parties = codes.isEmpty() ? Map.of() : KnownParty.<KnownParty>list("code in ?1", codes)
                 .stream().collect(Collectors.toMap(p -> p.code, p -> p.name(language)));
         return deliveries.stream().map(d -> DeliveryView.of(d, contacts.get(d.contactId), parties.get(d.partyCode),
                 withAttempts ? DeliveryAttempt.of(d.id) : null)).toList();

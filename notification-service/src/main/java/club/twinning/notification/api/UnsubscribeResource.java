@@ -2,7 +2,7 @@ package club.twinning.notification.api;
 
 import club.twinning.notification.config.MailConfig;
 import club.twinning.notification.domain.ContactPreference;
-import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.service.MailMessages;
 import club.twinning.notification.service.Unsubscribes;
 import club.twinning.platform.problem.ProblemException;
@@ -89,14 +89,14 @@ public class UnsubscribeResource {
 
     private Unsubscribes.Target target(String token) {
         Unsubscribes.Target target = target(token, unsubscribes);
-        if (ContactView.findById(target.contactId()) == null) {
+        if (KnownContact.findById(target.contactId()) == null) {
             throw ProblemException.notFound("contact", target.contactId());
         }
         return target;
     }
 
     private String render(Unsubscribes.Target target, String token, boolean done) {
-        ContactView contact = ContactView.findById(target.contactId());
+        KnownContact contact = KnownContact.findById(target.contactId());
         String language = contact.language == null ? "fr" : contact.language;
         MailMessages words = MessageBundles.get(MailMessages.class, Localized.Literal.of(language));
         String kind = words.kind(target.kind());

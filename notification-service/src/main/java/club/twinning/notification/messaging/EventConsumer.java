@@ -3,8 +3,8 @@ package club.twinning.notification.messaging;
 import club.twinning.events.EventType;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.events.payload.PartyChanged;
-import club.twinning.notification.domain.ContactView;
-import club.twinning.notification.domain.PartyView;
+import club.twinning.notification.replica.KnownContact;
+import club.twinning.notification.replica.KnownParty;
 import club.twinning.notification.service.Router;
 import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
@@ -72,9 +72,9 @@ public class EventConsumer {
     }
 
     private static void contact(ContactChanged c) {
-        ContactView view = ContactView.findById(c.contactId());
+        KnownContact view = KnownContact.findById(c.contactId());
         if (view == null) {
-            view = new ContactView();
+            view = new KnownContact();
             view.id = c.contactId();
         } else if (view.version > c.version()) {
             return;
@@ -92,9 +92,9 @@ public class EventConsumer {
     }
 
     private static void party(PartyChanged p) {
-        PartyView view = PartyView.findById(p.code());
+        KnownParty view = KnownParty.findById(p.code());
         if (view == null) {
-            view = new PartyView();
+            view = new KnownParty();
             view.code = p.code();
         } else if (view.version > p.version()) {
             return;

@@ -1,13 +1,22 @@
 package club.twinning.notification.service;
 
-import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
-/** Ops and the secretariat see every contact's deliveries and settings; a partner its own city's only. */
+/**
+ * Ops and the secretariat see every contact's deliveries and settings; a partner its own city's only.
+ * <p>
+ * How it differs from exchange-service's "own city only" ({@code RequestResource}, {@code VisitService}): there a
+ * partner who also holds the council role sees every city (the council reviews all requests), here the council role
+ * widens nothing (council members are no readers of the delivery log or contacts' settings, and the resources'
+ * {@code @RolesAllowed} leave them out), so a partner-and-council user still sees its own city's only. Both read the
+ * city from the token's {@code city} claim through platform's {@code Caller}; issue 18's one {@code Caller.cityScope()}
+ * must keep this difference as a parameter (the roles that widen the scope), not erase it.
+ */
 @RequestScoped
 public class Access {
 
@@ -29,8 +38,8 @@ public class Access {
         return caller.name();
     }
 
-    public ContactView contact(UUID id) {
-        ContactView contact = ContactView.findById(id);
+    public KnownContact contact(UUID id) {
+        KnownContact contact = KnownContact.findById(id);
         if (contact == null) {
             throw ProblemException.notFound("contact", id);
         }

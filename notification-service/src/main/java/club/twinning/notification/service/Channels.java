@@ -1,7 +1,7 @@
 package club.twinning.notification.service;
 
 import club.twinning.notification.config.NotificationConfig;
-import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.persistence.DeliveryQueue.Claimed;
 import club.twinning.platform.inbox.ProcessedEvents;
@@ -106,7 +106,7 @@ public class Channels {
         if (d.recipientName != null) {
             return d.recipientName;
         }
-        ContactView contact = d.contactId == null ? null : ContactView.findById(d.contactId);
+        KnownContact contact = d.contactId == null ? null : KnownContact.findById(d.contactId);
         return contact == null ? null : contact.name;
     }
 

@@ -8,7 +8,7 @@ import club.twinning.events.payload.RenewalDue;
 import club.twinning.events.payload.Tally;
 import club.twinning.events.payload.VisitChanged;
 import club.twinning.notification.config.MailConfig;
-import club.twinning.notification.domain.ContactView;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.messaging.EventData;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,7 +194,7 @@ public class MailComposer {
     /** A contact reader's party, from the read model, when the caller gave only the contact. */
     private static Reader withParty(Reader reader) {
         if (reader.known() && reader.contactId() != null && reader.partyCode() == null) {
-            ContactView contact = ContactView.findById(reader.contactId());
+            KnownContact contact = KnownContact.findById(reader.contactId());
             return new Reader(reader.contactId(), contact == null ? null : contact.partyCode, reader.name(), true);
         }
         return reader;

@@ -1,7 +1,7 @@
 package club.twinning.notification.service;
 
 import club.twinning.events.CooperationDomain;
-import club.twinning.notification.domain.PartyView;
+import club.twinning.notification.replica.KnownParty;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -43,7 +43,7 @@ final class MailWords {
         if (code == null) {
             return null;
         }
-        PartyView party = PartyView.findById(code);
+        KnownParty party = KnownParty.findById(code);
         return Bidi.isolate(party == null ? code : party.name(language));
     }
 

@@ -1,18 +1,23 @@
-package club.twinning.notification.domain;
+package club.twinning.notification.replica;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A contact as the registry last announced it: how to reach them, in which language. */
+/**
+ * A contact as the registry last announced it (a local copy of registry-service's data, updated from its events):
+ * how to reach them, in which language. The table keeps its first name.
+ */
 @Entity
-public class ContactView extends PanacheEntityBase {
+@Table(name = "contact_view")
+public class KnownContact extends PanacheEntityBase {
 
     @Id
     public UUID id;
@@ -28,11 +33,11 @@ public class ContactView extends PanacheEntityBase {
     public boolean active;
     public long version;
 
-    public static List<ContactView> activeOf(List<String> parties) {
+    public static List<KnownContact> activeOf(List<String> parties) {
         return list("partyCode in ?1 and active = true", parties);
     }
 
-    public static List<ContactView> council() {
+    public static List<KnownContact> council() {
         return list("councilMember = true and active = true");
     }
 }

@@ -1,15 +1,18 @@
-package club.twinning.notification.domain;
+package club.twinning.notification.replica;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /**
- * A party as the registry last announced it: its names (emails name it in the reader's language), its language (a
+ * A party as the registry last announced it (a local copy of registry-service's data, updated from its events; the
+ * table keeps its first name): its names (emails name it in the reader's language), its language (a
  * contact without one falls back to it) and time zone (for daily digests).
  */
 @Entity
-public class PartyView extends PanacheEntityBase {
+@Table(name = "party_view")
+public class KnownParty extends PanacheEntityBase {
 
     @Id
     public String code;
