@@ -306,12 +306,9 @@ public class DeliveryWorker {
         recorder.close();
     }
 
-    /** initial × 2^(attempt-1), capped, with ±25 % jitter so that failed receivers are not hit all at once. */
+    /** See {@link Backoff}. */
     Duration backoff(int attempt) {
-        long base = config.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, config.maxBackoff().toMillis());
-        long jitter = (long) (capped * 0.25 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
-        return Duration.ofMillis(Math.max(1, capped + jitter));
+        return Backoff.of(config.initialBackoff(), config.maxBackoff(), attempt, ThreadLocalRandom.current().nextDouble());
     }
 
     private void deadLetter(Claimed d, String category) {
