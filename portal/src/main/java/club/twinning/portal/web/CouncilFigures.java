@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -49,7 +51,7 @@ public class CouncilFigures {
     }
 
     public record Snapshot(Instant at, Map<String, Count> stages, List<Count> ages, List<Waiting> longestWaiting,
-                           Map<String, Map<Integer, Integer>> visits, List<Integer> years, boolean visitsCapped,
+                           Map<String, Map<Integer, Integer>> visits, List<Integer> years, Set<Integer> cappedYears,
                            Map<String, Integer> grades, List<JsonNode> relationships) {
     }
 
@@ -93,7 +95,7 @@ public class CouncilFigures {
         Instant now = Instant.now();
         List<Waiting> longest = oldest.stream()
                 .sorted(Comparator.comparing((JsonNode r) -> r.path("submittedAt").asText()))
-                .limit(20)
+                .limit(10)
                 .map(r -> new Waiting(r.path("id").asText(), r.path("title").asText(), r.path("status").asText(),
                         r.path("requestingParty").asText(), r.path("partnerParty").asText(),
                         ChronoUnit.DAYS.between(Instant.parse(r.path("submittedAt").asText()), now), r.path("tally")))
@@ -101,11 +103,13 @@ public class CouncilFigures {
 
         List<Integer> years = new ArrayList<>();
         Map<String, Map<Integer, Integer>> visits = new TreeMap<>();
-        boolean visitsCapped = false;
+        Set<Integer> cappedYears = new TreeSet<>();
         for (int year = today.getYear() - YEARS + 2; year <= today.getYear() + 1; year++) {
             years.add(year);
             JsonNode page = exchange.visits(LocalDate.of(year, 1, 1).toString(), LocalDate.of(year, 12, 31).toString(), 1000);
-            visitsCapped |= page.path("items").size() >= 1000;
+            if (page.path("items").size() >= 1000) {
+                cappedYears.add(year);
+            }
             for (JsonNode visit : page.path("items")) {
                 if (!"CANCELLED".equals(visit.path("status").asText())) {
                     visits.computeIfAbsent(pair(visit.path("hostParty").asText(), visit.path("visitingParty").asText()),
@@ -124,7 +128,7 @@ public class CouncilFigures {
             relationships.add(relationship);
         }
         relationships.sort(Comparator.comparing((JsonNode r) -> r.path("grade").asText()).reversed());
-        return new Snapshot(now, stages, ages, longest, visits, years, visitsCapped, grades, relationships);
+        return new Snapshot(now, stages, ages, longest, visits, years, Set.copyOf(cappedYears), grades, relationships);
     }
 
     /** Counts the requests of a status (submitted in [from, to)), page by page up to the cap; keeps them in {@code into}. */

@@ -61,7 +61,12 @@ public class DashboardPage {
 
         int shownYear = year != null && now.years().contains(year) ? year : now.years().get(now.years().size() - 2);
         List<BarChart.Row> visits = now.visits().entrySet().stream()
-                .map(e -> BarChart.Row.of(relationship(e.getKey()), e.getValue().getOrDefault(shownYear, 0)))
+                .map(e -> {
+                    int count = e.getValue().getOrDefault(shownYear, 0);
+                    // A year the service answered 1000 visits for may hold more: its counts are "at least".
+                    String shown = now.cappedYears().contains(shownYear) ? count + "+" : Integer.toString(count);
+                    return new BarChart.Row(relationship(e.getKey()), count, shown, null);
+                })
                 .filter(r -> r.value() > 0)
                 .sorted(Comparator.comparingLong(BarChart.Row::value).reversed())
                 .limit(SHOWN_RELATIONSHIPS).toList();
@@ -78,7 +83,7 @@ public class DashboardPage {
                 .data("waiting", now.longestWaiting())
                 .data("visits", BarChart.of("chart-visits", msg.dash_visits_in(shownYear), msg.dash_visits_count(), visits, rtl))
                 .data("visitTable", visitTable).data("years", now.years()).data("year", shownYear)
-                .data("visitsCapped", now.visitsCapped())
+                .data("visitsCapped", !now.cappedYears().isEmpty())
                 .data("grades", BarChart.of("chart-grades", msg.dash_grades(), msg.dash_relationships_count(), grades, rtl))
                 .data("relationships", now.relationships())
                 .data("cap", CouncilFigures.CAP).data("at", now.at().toString()));
