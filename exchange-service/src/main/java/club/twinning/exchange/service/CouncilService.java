@@ -9,7 +9,7 @@ import club.twinning.exchange.domain.Quorum;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.messaging.ExchangeEvents;
-import club.twinning.exchange.persistence.AgreementLocks;
+import club.twinning.exchange.replica.AgreementLocks;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package club.twinning.exchange.service;
 
+import club.twinning.exchange.replica.AgreementLocks;
 import club.twinning.exchange.replica.KnownAgreement;
-import club.twinning.exchange.persistence.AgreementLocks;
 import club.twinning.platform.problem.ProblemException;
 import java.util.Optional;
 

@@ -9,7 +9,7 @@ import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitPlan;
 import club.twinning.exchange.domain.VisitStatus;
 import club.twinning.exchange.messaging.ExchangeEvents;
-import club.twinning.exchange.persistence.AgreementLocks;
+import club.twinning.exchange.replica.AgreementLocks;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;

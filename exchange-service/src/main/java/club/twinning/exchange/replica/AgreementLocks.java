@@ -1,4 +1,4 @@
-package club.twinning.exchange.persistence;
+package club.twinning.exchange.replica;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Row locks on the read model's agreements. Every change that rests on an agreement being in force reads its
+ * Row locks on the known agreements (the replica of the registry's). Every change that rests on an agreement being in force reads its
  * status under a shared lock, held to the end of its transaction; the consumer of the registry's status changes
  * takes the row exclusively before it changes the status. So a change either commits before the consumer sees
  * the new status (and the consumer then finds, and holds or closes, what it made) or it sees the new status.
