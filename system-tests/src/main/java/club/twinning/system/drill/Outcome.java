@@ -148,8 +148,7 @@ final class Outcome {
      * Waits (up to {@code seconds}) until every notified event has a webhook and a sent email delivery, then reads the
      * mailbox. {@code fromOutboxId}: the outbox's last id before the drill (its events come after).
      */
-    static Outcome await(String prefix, long fromOutboxId, Receiver receiver, int seconds, List<Map<String, String>> mailboxBefore)
-            throws Exception {
+    static Outcome await(String prefix, long fromOutboxId, Receiver receiver, int seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         List<Event> events = List.of();
         while (System.currentTimeMillis() < deadline) {
@@ -170,9 +169,7 @@ final class Outcome {
         events = events(prefix, fromOutboxId);
         Map<String, List<String>> emails = Map.of();
         for (int i = 0; i < 5; i++) { // the SMTP sink may still be storing the last ones
-            List<Map<String, String>> messages = new ArrayList<>(mailboxBefore);
-            messages.addAll(mailboxMessages());
-            emails = mailbox(messages, emailDeliveries(events, false));
+            emails = mailbox(mailboxMessages(), emailDeliveries(events, false));
             Map<String, List<String>> got = emails;
             if (events.stream().filter(e -> NOTIFIED.contains(e.type())).allMatch(e -> got.containsKey(e.id()))) {
                 break;
@@ -229,7 +226,7 @@ final class Outcome {
     }
 
     /** The relations office's mailbox at the SMTP sink, as its API gives it. */
-    static List<Map<String, String>> mailboxMessages() {
+    private static List<Map<String, String>> mailboxMessages() {
         return given().get(Stack.MAIL_API + RECIPIENT + "/messages/").then().extract().jsonPath().getList("$");
     }
 

@@ -59,6 +59,35 @@ final class Processes {
         return new Stopped(name, command, directory);
     }
 
+    /**
+     * Freezes ({@code STOP}) or thaws ({@code CONT}) the process group of {@code name}: a hung server, whose open
+     * connections and memory survive (GreenMail keeps its mailboxes in memory: a restart would lose them).
+     */
+    static void signal(String name, String signal) throws Exception {
+        String pid = Files.readString(STATE.resolve("run/" + name + ".pid")).trim();
+        if (exec("kill", "-" + signal, "--", "-" + pid) != 0) {
+            throw new IllegalStateException("could not send SIG" + signal + " to " + name);
+        }
+        if (signal.equals("STOP")) {
+            FROZEN.add(pid);
+        } else {
+            FROZEN.remove(pid);
+        }
+    }
+
+    private static final java.util.Set<String> FROZEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        // A drill that dies (or is interrupted) while a process is frozen must not leave it frozen.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FROZEN.forEach(pid -> {
+            try {
+                exec("kill", "-CONT", "--", "-" + pid);
+            } catch (Exception e) {
+                System.err.println("could not thaw process group " + pid + ": " + e);
+            }
+        })));
+    }
+
     /** Starts it again in a session of its own (as ./twinning's start_bg), and waits until it is ready. */
     static void start(Stopped stopped) throws Exception {
         Path log = STATE.resolve("logs/" + stopped.name() + ".log");
