@@ -44,7 +44,7 @@ class RoundTripsTest {
     private static final Logger LOG = Logger.getLogger(RoundTripsTest.class);
     static final PostgresTurns DB = new PostgresTurns(55432);
     static final String DIRECT = "jdbc:postgresql://127.0.0.1:55432/notification_test";
-    static final int EVENTS = 10;
+    static final int EVENTS = 50;
 
     public static class Counted implements QuarkusTestProfile {
         @Override
