@@ -165,4 +165,22 @@ class RequestWorkflowTest {
         as("partner.agadez").body("{\"window\": \"soon\"}").post("/api/requests").then().statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aListRefusesACursorItDidNotGiveOutAndALimitOutOfBounds() {
+        as("partner.agadez").body(Calls.request("es-semara", "x")).post("/api/requests").then().statusCode(201);
+        as("partner.agadez").body(Calls.request("es-semara", "y")).post("/api/requests").then().statusCode(201);
+        String next = as("partner.agadez").get("/api/requests?limit=1").then().statusCode(200)
+                .body("next", org.hamcrest.Matchers.containsString("cursor=")).extract().path("nextCursor");
+        as("partner.agadez").get("/api/requests?limit=1&cursor=" + next).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1));
+        String wrongKey = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("yesterday\n" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String bad : List.of("garbage", wrongKey, next.substring(0, next.length() - 4))) {
+            as("partner.agadez").get("/api/requests?cursor=" + bad).then().statusCode(400)
+                    .body("errors[0].field", equalTo("cursor"));
+        }
+        as("partner.agadez").get("/api/requests?limit=201").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        as("partner.agadez").get("/api/visits?limit=1001").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+    }
 }

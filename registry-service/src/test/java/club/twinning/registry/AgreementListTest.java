@@ -67,6 +67,11 @@ class AgreementListTest {
         given().get("/api/agreements?status=LOST").then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().get("/api/agreements?cursor=garbage").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         given().get("/api/agreements?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().get("/api/agreements?limit=501").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        // A cursor of the reference order sent to the date order: its key is no date, a 400 (not a failed query).
+        String byReference = given().get("/api/agreements?limit=1").then().statusCode(200).extract().path("nextCursor");
+        given().get("/api/agreements?sort=signedOn&cursor=" + byReference).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
         given().get("/api/agreements?signedFrom=31/10/2025").then().statusCode(400);
         String text = given().get("/api/agreements/" + inForce).then().extract().path("reference");
         assertTrue(given().get("/api/agreements?q=" + text.toLowerCase()).then().extract().jsonPath()

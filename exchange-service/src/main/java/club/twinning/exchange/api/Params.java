@@ -24,12 +24,4 @@ final class Params {
             throw ProblemException.badField(name, "a date such as 2026-03-01");
         }
     }
-
-    static int limit(Integer limit, int max) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > max) {
-            throw ProblemException.badField("limit", "between 1 and " + max);
-        }
-        return size;
-    }
 }

@@ -5,6 +5,9 @@ import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.persistence.RequestSearch;
 import club.twinning.exchange.service.CouncilService;
 import club.twinning.exchange.service.RequestService;
+import club.twinning.platform.paging.Cursor;
+import club.twinning.platform.paging.Limit;
+import club.twinning.platform.paging.Page;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Requests", description = "Expertise requests between partner cities and the council's votes on them.")
 @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
 public class RequestResource {
+
+    private static final Limit LIMIT = Limit.upTo(200);
 
     private final RequestService requests;
     private final CouncilService council;
@@ -80,11 +85,9 @@ public class RequestResource {
         boolean partnerOnly = caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT)
                 && !caller.is(Roles.OPS);
         String scope = partnerOnly ? caller.requireCity() : Params.text(city);
-        RequestSearch.Result result = search.find(new RequestSearch.Filter(Params.text(status), scope, Params.text(domain),
-                Params.date("from", from), Params.date("to", to)), Params.text(cursor), Params.limit(limit, 200));
-        String next = result.nextCursor() == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
-        return new Page<>(result.items().stream().map(r -> RequestView.of(requests.dossier(r))).toList(), result.nextCursor(), next);
+        return Page.of(search.find(new RequestSearch.Filter(Params.text(status), scope, Params.text(domain),
+                Params.date("from", from), Params.date("to", to)), Cursor.decode(cursor), LIMIT.of(limit)),
+                r -> RequestView.of(requests.dossier(r)), uri);
     }
 
     /** With its version as ETag: send it back as If-Match to resubmit or withdraw. */

@@ -3,6 +3,8 @@ package club.twinning.exchange.api;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.service.CalendarFeeds;
 import club.twinning.exchange.service.VisitService;
+import club.twinning.platform.paging.Limit;
+import club.twinning.platform.paging.Page;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Visits", description = "Visits planned for approved requests, and the calendar.")
 @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
 public class VisitResource {
+
+    private static final Limit LIMIT = Limit.upTo(1000);
 
     private final VisitService visits;
     private final CalendarFeeds feeds;
@@ -73,7 +77,7 @@ public class VisitResource {
     @APIResponse(responseCode = "400", description = "A date or limit is malformed; errors names it")
     public Page<VisitView> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("limit") Integer limit) {
-        return new Page<>(range(from, to, limit).stream().map(VisitView::of).toList(), null, null);
+        return Page.whole(range(from, to, limit).stream().map(VisitView::of).toList());
     }
 
     /** With its version as ETag: confirmation, report and cancellation need it back as If-Match. */
@@ -186,6 +190,6 @@ public class VisitResource {
         LocalDate start = Params.date("from", from);
         LocalDate end = Params.date("to", to);
         return visits.between(start == null ? today.minusMonths(1) : start, end == null ? today.plusYears(1) : end,
-                Params.limit(limit, 1000));
+                LIMIT.of(limit));
     }
 }

@@ -1,5 +1,8 @@
 package club.twinning.registry.api;
 
+import club.twinning.platform.paging.Cursor;
+import club.twinning.platform.paging.Limit;
+import club.twinning.platform.paging.Page;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Agreement;
@@ -52,6 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.PARTNER, Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS})
 public class AgreementResource {
 
+    private static final Limit LIMIT = Limit.upTo(500);
+
     private final AgreementService agreements;
     private final AgreementSearch search;
     private final DocumentService documents;
@@ -75,17 +80,10 @@ public class AgreementResource {
                                     @QueryParam("signedTo") String signedTo, @QueryParam("q") String text,
                                     @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 500) {
-            throw ProblemException.badField("limit", "between 1 and 500");
-        }
         AgreementFilter filter = new AgreementFilter(blank(party), blank(country), blank(type), blank(status),
                 blank(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), blank(text));
-        AgreementSearch.Result result = search.find(filter, AgreementSearch.Sort.of(blank(sort)), blank(cursor), size,
-                agreements.draftsForCaller());
-        String next = result.nextCursor() == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
-        return new Page<>(result.items().stream().map(a -> AgreementView.of(a, List.of())).toList(), result.nextCursor(), next);
+        return Page.of(search.find(filter, AgreementSearch.Sort.of(blank(sort)), Cursor.decode(cursor), LIMIT.of(limit),
+                agreements.draftsForCaller()), a -> AgreementView.of(a, List.of()), uri);
     }
 
     @GET

@@ -1,5 +1,8 @@
 package club.twinning.registry.persistence;
 
+import club.twinning.platform.paging.Cursor;
+import club.twinning.platform.paging.Limit;
+import club.twinning.platform.paging.Slice;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementStatus;
@@ -7,15 +10,11 @@ import club.twinning.registry.domain.AgreementType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.jpa.HibernateHints;
 
 /**
@@ -55,9 +54,6 @@ public class AgreementSearch {
         }
     }
 
-    public record Result(List<Agreement> items, String nextCursor) {
-    }
-
     /** Which drafts (agreements never signed) the reader sees: all, or those of its city (null: none). */
     public record Drafts(boolean all, String city) {
         public static final Drafts ALL = new Drafts(true, null);
@@ -73,7 +69,7 @@ public class AgreementSearch {
         this.em = em;
     }
 
-    public Result find(AgreementFilter filter, Sort sort, String cursor, int limit, Drafts drafts) {
+    public Slice<Agreement> find(AgreementFilter filter, Sort sort, Cursor cursor, int limit, Drafts drafts) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!drafts.all()) {
@@ -129,12 +125,11 @@ public class AgreementSearch {
             params.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (cursor != null) {
-            String[] parts = decode(cursor);
             String op = sort.descending ? "<" : ">";
             where.append(" and (").append(sort.key).append(" ").append(op).append(" :after or (")
                     .append(sort.key).append(" = :after and a.id ").append(op).append(" :afterId))");
-            params.put("after", sort.byDate() ? LocalDate.parse(parts[0]) : parts[0]);
-            params.put("afterId", UUID.fromString(parts[1]));
+            params.put("after", sort.byDate() ? cursor.key(LocalDate::parse) : cursor.key());
+            params.put("afterId", cursor.id());
         }
         if (sort.byDate()) {
             params.put("noDate", LocalDate.of(1, 1, 1));
@@ -144,30 +139,8 @@ public class AgreementSearch {
                 + " order by " + sort.key + direction + ", a.id" + direction, Agreement.class);
         params.forEach(query::setParameter);
         query.setHint(HibernateHints.HINT_READ_ONLY, true); // a page to show: no snapshots to keep and dirty-check
-        List<Agreement> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Agreement last = rows.get(limit - 1);
-            String key = sort.byDate() ? String.valueOf(last.signedOn == null ? LocalDate.of(1, 1, 1) : last.signedOn)
-                    : last.reference;
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((key + "\n" + last.id).getBytes(StandardCharsets.UTF_8));
-        }
-        return new Result(rows, next);
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException();
-            }
-            UUID.fromString(parts[1]);
-            return parts;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("cursor", "not a cursor this list gave out");
-        }
+        return Slice.cut(query.setMaxResults(Limit.probe(limit)).getResultList(), limit, last -> Cursor.after(
+                sort.byDate() ? (last.signedOn == null ? LocalDate.of(1, 1, 1) : last.signedOn) : last.reference, last.id));
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
