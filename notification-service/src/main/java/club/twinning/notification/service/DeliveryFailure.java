@@ -62,7 +62,7 @@ public final class DeliveryFailure extends Exception {
         }
         String detail = e.getClass().getName() + ": " + e.getMessage();
         String category;
-        if (e instanceof TimeoutException || e instanceof ConnectTimeoutException || e instanceof java.net.SocketTimeoutException
+        if (e instanceof TimeoutException || e instanceof io.smallrye.mutiny.TimeoutException || e instanceof ConnectTimeoutException || e instanceof java.net.SocketTimeoutException
                 || e instanceof io.netty.handler.timeout.TimeoutException || String.valueOf(e.getMessage()).toLowerCase().contains("timed out")) {
             category = "timeout";
         } else if (e instanceof SSLException || e instanceof java.security.cert.CertificateException) {
