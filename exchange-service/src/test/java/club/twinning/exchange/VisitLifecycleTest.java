@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import club.twinning.events.EventType;
 import club.twinning.events.Topics;
 import club.twinning.testing.KafkaRecords;
+import club.twinning.testing.MovableClock;
 import club.twinning.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

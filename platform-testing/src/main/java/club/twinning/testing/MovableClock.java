@@ -1,14 +1,16 @@
-package club.twinning.exchange;
+package club.twinning.testing;
 
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Real time plus an offset a test moves: a visit's days come without waiting for them. Replaces the default clock. */
-@Singleton
+/**
+ * Real time plus an offset a test moves: what falls due in days (a visit's dates, a digest) comes without waiting.
+ * Not a bean here (this jar is not indexed, and a service may still have its own): a service's tests produce one as
+ * a {@code @Singleton}, which replaces the service's {@code @DefaultBean} clock.
+ */
 public class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
