@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RoutingTest {
 
+    private static final String SECRETARIAT = "secretariat@twinning.example.org";
     static TestEvents events;
     static String agadez;
     static String semara;
@@ -80,7 +81,7 @@ class RoutingTest {
     }
 
     @Test
-    void aHoldAndItsEndReachBothCitiesAClosureAndAFlaggedVisitTheCouncilTooWithTheReasonQuoted() {
+    void aHoldAndItsEndReachBothCitiesAClosureAndAFlaggedVisitTheCouncilAndSecretariatTooWithTheReasonQuoted() {
         UUID request = UUID.randomUUID();
         String held = events.publish(EventType.REQUEST_ON_HOLD, request.toString(),
                 request(request, "ON_HOLD", "Eau " + request, "Travaux de la mairie"));
@@ -105,7 +106,9 @@ class RoutingTest {
         String closed = events.publish(EventType.REQUEST_CLOSED, request.toString(),
                 request(request, "CLOSED", "Eau " + request, "L'accord a été résilié <b>d'un commun accord</b>"));
         List<Delivery> close = Deliveries.await(closed, DeliveryStatus.SENT);
-        assertThat(close).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email());
+        assertThat(close).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email(), SECRETARIAT);
+        assertThat(Mailbox.of(SECRETARIAT, Deliveries.ids(close)).get(0)).as("the secretariat sees what its decision closed")
+                .satisfies(m -> assertThat(m.text()).contains("http://127.0.0.1:8080/app/requests/" + request));
         Mailbox.Received toCouncil = Mailbox.of(council.email(), Deliveries.ids(close)).get(0);
         assertThat(toCouncil.subject()).isEqualTo("Request \u2068Eau " + request + "\u2069 closed: the agreement has ended");
         assertThat(toCouncil.text()).contains("> \u2068L'accord a été résilié <b>d'un commun accord</b>\u2069");
@@ -116,7 +119,9 @@ class RoutingTest {
                 agadez, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 5), "PLANNED", "exchange-service",
                 "Accord suspendu le 3 janvier", null, Instant.now(), 2));
         List<Delivery> flag = Deliveries.await(flagged, DeliveryStatus.SENT);
-        assertThat(flag).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email());
+        assertThat(flag).extracting(d -> d.recipient).contains(requester.email(), host.email(), council.email(), SECRETARIAT);
+        assertThat(Mailbox.of(SECRETARIAT, Deliveries.ids(flag)).get(0))
+                .satisfies(m -> assertThat(m.text()).contains("http://127.0.0.1:8080/app/visits/" + visit));
         assertThat(Mailbox.of(requester.email(), Deliveries.ids(flag)).get(0)).satisfies(m -> {
             assertThat(m.subject()).startsWith("Visite à revoir : ");
             assertThat(m.text()).contains("du 1er février 2027 au 5 février 2027")
@@ -145,7 +150,7 @@ class RoutingTest {
         String id = events.publish(EventType.RELATIONSHIP_DORMANT, agadez + ":" + semara, new RelationshipDormant(agadez,
                 semara, UUID.randomUUID(), 400L, "D", List.of("no visit for 400 days")));
         List<Delivery> made = Deliveries.await(id, DeliveryStatus.SENT);
-        assertThat(made).extracting(d -> d.recipient).contains(council.email(), "secretariat@twinning.example.org")
+        assertThat(made).extracting(d -> d.recipient).contains(council.email(), SECRETARIAT)
                 .doesNotContain(requester.email(), host.email());
     }
 

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * Who hears what: an agreement's status change → its parties' contacts; a request submitted → the partner city's
  * contacts and the council, and a receipt to the submitting city's contacts; a decision, changes requested, a
  * withdrawal, a hold or its end, a visit step → both cities; a request closed or a visit flagged because its
- * agreement ended → both cities and the council; an escalation, a renewal due, a dormant twinning → the council and
+ * agreement ended → both cities, the council and the secretariat (which recorded that decision); an escalation, a renewal due, a dormant twinning → the council and
  * the secretariat. The council is whoever holds the council role in Keycloak (see {@link CouncilDirectory}) and the
  * contacts the secretariat marked as the council's address. Each recipient gets one delivery row per channel it
  * wants, written in the consumer's transaction: the contacts concerned are read in one statement (with their
@@ -72,15 +72,12 @@ public class Router {
                 council = true;
             }
             case REQUEST_DECIDED, CHANGES_REQUESTED, REQUEST_WITHDRAWN, REQUEST_ON_HOLD, REQUEST_RESUMED -> notified = bothCities(payload);
-            case REQUEST_CLOSED -> {
+            case REQUEST_CLOSED, VISIT_FLAGGED -> { // what the secretariat's suspension or termination did
                 notified = bothCities(payload);
                 council = true;
+                secretariat = true;
             }
             case VISIT_PLANNED, VISIT_CONFIRMED, VISIT_CANCELLED, VISIT_COMPLETED -> notified = bothCities(payload);
-            case VISIT_FLAGGED -> {
-                notified = bothCities(payload);
-                council = true;
-            }
             case REQUEST_ESCALATED, RENEWAL_DUE, RELATIONSHIP_DORMANT -> {
                 council = true;
                 secretariat = true;
