@@ -1,5 +1,6 @@
 package club.twinning.exchange.api;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.persistence.RequestSearch;
@@ -120,7 +121,7 @@ public class RequestResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response resubmit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull RequestInput input) {
-        return ok(requests.resubmit(id, IfMatch.expected(ifMatch), input.toDraft()));
+        return ok(requests.resubmit(id, ExpectedVersion.fromIfMatch(ifMatch), input.toDraft()));
     }
 
     /** A vote adds an entry (a changed vote supersedes the member's earlier one): no If-Match, the tally is locked. */
@@ -156,7 +157,7 @@ public class RequestResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid ReasonInput input) {
-        return ok(requests.withdraw(id, IfMatch.expected(ifMatch), input == null ? null : input.reason()));
+        return ok(requests.withdraw(id, ExpectedVersion.fromIfMatch(ifMatch), input == null ? null : input.reason()));
     }
 
     private Response ok(ExchangeRequest request) {

@@ -1,5 +1,6 @@
 package club.twinning.exchange.api;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.service.CalendarFeeds;
 import club.twinning.exchange.service.VisitService;
@@ -107,7 +108,7 @@ public class VisitResource {
     @APIResponse(responseCode = "422", description = "The agreement is not in force")
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(visits.confirm(id, IfMatch.expected(ifMatch)));
+        return ok(visits.confirm(id, ExpectedVersion.fromIfMatch(ifMatch)));
     }
 
     @POST
@@ -126,7 +127,7 @@ public class VisitResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response report(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReportInput input) {
-        return ok(visits.report(id, IfMatch.expected(ifMatch), input.toDraft()));
+        return ok(visits.report(id, ExpectedVersion.fromIfMatch(ifMatch), input.toDraft()));
     }
 
     @POST
@@ -144,7 +145,7 @@ public class VisitResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReasonInput input) {
-        return ok(visits.cancel(id, IfMatch.expected(ifMatch), input.reason()));
+        return ok(visits.cancel(id, ExpectedVersion.fromIfMatch(ifMatch), input.reason()));
     }
 
     private static Response ok(Visit visit) {

@@ -1,11 +1,11 @@
 package club.twinning.exchange.service;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.events.CooperationDomain;
 import club.twinning.events.EventType;
 import club.twinning.events.payload.Tally;
 import club.twinning.exchange.domain.CouncilVote;
 import club.twinning.exchange.domain.ExchangeRequest;
-import club.twinning.exchange.domain.ExpectedVersion;
 import club.twinning.exchange.domain.RequestDossier;
 import club.twinning.exchange.domain.RequestDraft;
 import club.twinning.exchange.domain.RequestStatus;
@@ -102,7 +102,7 @@ public class RequestService {
         // (in apply) the one it rests on now, which must be in force.
         locks.shareForRequest(id);
         ExchangeRequest request = ownRequest(id);
-        expected.check(request.version);
+        expected.require(request.version);
         // Only from CHANGES_REQUESTED; the whole resubmission rolls back if the changed request is invalid.
         workflow.check(request, RequestStatus.SUBMITTED);
         apply(request, input);
@@ -122,7 +122,7 @@ public class RequestService {
     public ExchangeRequest withdraw(UUID id, ExpectedVersion expected, String reason) {
         locks.shareForRequest(id); // serializes with a hold or a closure of the same request
         ExchangeRequest request = ownRequest(id);
-        expected.check(request.version);
+        expected.require(request.version);
         workflow.move(request, RequestStatus.WITHDRAWN, caller.name(), reason);
         request.heldFrom = null;
         events.request(EventType.REQUEST_WITHDRAWN, request, caller.name(), reason, null, workflow.tally(id));

@@ -1,8 +1,8 @@
 package club.twinning.exchange.service;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.events.EventType;
 import club.twinning.exchange.domain.ExchangeRequest;
-import club.twinning.exchange.domain.ExpectedVersion;
 import club.twinning.exchange.domain.ReportDraft;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.Visit;
@@ -104,7 +104,7 @@ public class VisitService {
         if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(visit.hostParty)) {
             throw new ProblemException(403, "not-host", "Not the host", "the host city, " + visit.hostParty + ", confirms its visit");
         }
-        expected.check(visit.version);
+        expected.require(visit.version);
         InForce.require(agreement, "no visit is confirmed under it");
         expect(visit, VisitStatus.PLANNED);
         LocalDate today = LocalDate.now(clock);
@@ -122,7 +122,7 @@ public class VisitService {
         locks.shareForVisit(id); // serializes with a flag being set on the same visit
         Visit visit = visible(id);
         actsFor(visit.hostParty, visit.visitingParty);
-        expected.check(visit.version);
+        expected.require(visit.version);
         expect(visit, VisitStatus.CONFIRMED);
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(visit.endDate)) {
@@ -150,7 +150,7 @@ public class VisitService {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badField("reason", "a cancellation says why");
         }
-        expected.check(visit.version);
+        expected.require(visit.version);
         if (visit.status != VisitStatus.PLANNED && visit.status != VisitStatus.CONFIRMED) {
             expect(visit, VisitStatus.PLANNED);
         }

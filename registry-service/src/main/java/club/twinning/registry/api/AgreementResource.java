@@ -1,5 +1,6 @@
 package club.twinning.registry.api;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.platform.paging.Cursor;
 import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
@@ -126,7 +127,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull AgreementInput input) {
-        return view(agreements.update(id, IfMatch.expected(ifMatch), input), Response.Status.OK);
+        return view(agreements.update(id, ExpectedVersion.fromIfMatch(ifMatch), input), Response.Status.OK);
     }
 
     @POST
@@ -144,7 +145,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionInput input) {
-        return view(agreements.transition(id, IfMatch.expected(ifMatch), input), Response.Status.OK);
+        return view(agreements.transition(id, ExpectedVersion.fromIfMatch(ifMatch), input), Response.Status.OK);
     }
 
     @GET
@@ -171,7 +172,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response formalities(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull FormalitiesInput formalities) {
-        return view(agreements.recordFormalities(id, IfMatch.expected(ifMatch), formalities), Response.Status.OK);
+        return view(agreements.recordFormalities(id, ExpectedVersion.fromIfMatch(ifMatch), formalities), Response.Status.OK);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package club.twinning.registry.api;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Contact;
 import club.twinning.registry.service.AuditTrail;
@@ -63,7 +64,7 @@ public class ContactResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ContactInput input) {
-        Contact contact = contacts.update(id, IfMatch.expected(ifMatch), input);
+        Contact contact = contacts.update(id, ExpectedVersion.fromIfMatch(ifMatch), input);
         return Response.ok(ContactView.of(contact)).tag(String.valueOf(contact.version)).build();
     }
 

@@ -1,5 +1,6 @@
 package club.twinning.registry.api;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Party;
 import club.twinning.registry.service.AuditTrail;
@@ -84,7 +85,7 @@ public class PartyResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PartyInput input) {
-        Party party = parties.update(code, IfMatch.expected(ifMatch), input);
+        Party party = parties.update(code, ExpectedVersion.fromIfMatch(ifMatch), input);
         return Response.ok(PartyView.of(party)).tag(String.valueOf(party.version)).build();
     }
 

@@ -1,5 +1,6 @@
 package club.twinning.registry.service;
 
+import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.events.EventType;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
