@@ -1,5 +1,6 @@
 package club.twinning.notification;
 
+import club.twinning.testing.MovableClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

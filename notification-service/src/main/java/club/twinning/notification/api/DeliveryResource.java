@@ -7,6 +7,10 @@ import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.replica.KnownParty;
 import club.twinning.notification.persistence.DeliverySearch;
 import club.twinning.notification.service.Access;
+import club.twinning.platform.paging.Cursor;
+import club.twinning.platform.paging.Limit;
+import club.twinning.platform.paging.Page;
+import club.twinning.platform.paging.Slice;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.OPS, Roles.SECRETARIAT, Roles.PARTNER})
 public class DeliveryResource {
 
+    private static final Limit LIMIT = Limit.upTo(500);
+
     private final DeliverySearch search;
     private final Access access;
 
@@ -56,16 +62,12 @@ public class DeliveryResource {
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                    @Context UriInfo uri, @Context HttpHeaders headers) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 500) {
-            throw ProblemException.badField("limit", "between 1 and 500");
-        }
+        int size = LIMIT.of(limit);
         String party = access.partnerOnly() ? access.city() : null;
-        DeliverySearch.Result result = search.find(new DeliverySearch.Filter(contact, party, blank(eventType), blank(channel),
-                blank(status), instant("from", from), instant("to", to)), blank(cursor), size);
-        String next = result.nextCursor() == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
-        return new Page<>(views(result.items(), headers, false), result.nextCursor(), next);
+        Slice<Delivery> found = search.find(new DeliverySearch.Filter(contact, party, blank(eventType), blank(channel),
+                blank(status), instant("from", from), instant("to", to)), Cursor.decode(cursor), size);
+        // names are read for the whole page at once, so the rows are shown together, then paged as they came
+        return Page.of(new Slice<>(views(found.rows(), headers, false), found.next()), view -> view, uri);
     }
 
     @GET

@@ -2,14 +2,14 @@ package club.twinning.notification.persistence;
 
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.platform.paging.Cursor;
+import club.twinning.platform.paging.Limit;
+import club.twinning.platform.paging.Slice;
 import club.twinning.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +22,13 @@ public class DeliverySearch {
     public record Filter(UUID contact, String party, String eventType, String channel, String status, Instant from, Instant to) {
     }
 
-    public record Result(List<Delivery> items, String nextCursor) {
-    }
-
     private final EntityManager em;
 
     DeliverySearch(EntityManager em) {
         this.em = em;
     }
 
-    public Result find(Filter f, String cursor, int limit) {
+    public Slice<Delivery> find(Filter f, Cursor cursor, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (f.contact() != null) {
@@ -67,27 +64,14 @@ public class DeliverySearch {
             params.put("to", f.to());
         }
         if (cursor != null) {
-            String[] parts;
-            try {
-                parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-                params.put("after", Instant.parse(parts[0]));
-                params.put("afterId", UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "not a cursor this list gave out");
-            }
+            params.put("after", cursor.key(Instant::parse));
+            params.put("afterId", cursor.id());
             where.append(" and (d.createdAt < :after or (d.createdAt = :after and d.id < :afterId))");
         }
         TypedQuery<Delivery> query = em.createQuery("select d from Delivery d where " + where
                 + " order by d.createdAt desc, d.id desc", Delivery.class);
         params.forEach(query::setParameter);
-        List<Delivery> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Delivery last = rows.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((last.createdAt + "\n" + last.id).getBytes(StandardCharsets.UTF_8));
-        }
-        return new Result(rows, next);
+        return Slice.cut(query.setMaxResults(Limit.probe(limit)).getResultList(), limit,
+                last -> Cursor.after(last.createdAt, last.id));
     }
 }
