@@ -94,10 +94,16 @@ class RoundTripsTest {
                 b.millis, perEvent, perDelivery);
         LOG.info(report);
         System.out.println(report);
-        assertThat(b.turns).as("six deliveries an event cost more than one").isGreaterThan(a.turns);
+        // The figures above are a measurement (noisy when other work shares the database: CI saw the one-delivery run
+        // cost more than the six-delivery one), so they are printed, not asserted; what is asserted is the shape
+        // that makes them small: one stored copy of each event, however many deliveries tell of it.
+        assertThat(count("SELECT count(*) FROM delivery_event WHERE event_id = ANY (?)", b.ids.toArray(String[]::new)))
+                .as("one stored copy of each event").isEqualTo(EVENTS);
+        assertThat(count("SELECT count(DISTINCT event_id) FROM delivery WHERE event_id = ANY (?)", b.ids.toArray(String[]::new)))
+                .as("every delivery points at its event").isEqualTo(EVENTS);
     }
 
-    record Run(long turns, long millis) {
+    record Run(long turns, long millis, List<String> ids) {
     }
 
     private Run run(String host, String visiting, int perEvent) throws Exception {
@@ -114,7 +120,7 @@ class RoundTripsTest {
                 "SELECT count(*) FROM delivery WHERE event_id = ANY (?) AND status = 'SENT'", ids.toArray(String[]::new))
                 == (long) EVENTS * perEvent);
         Thread.sleep(300); // the last batch's bookkeeping
-        return new Run(DB.turns() - before, (System.nanoTime() - start) / 1_000_000);
+        return new Run(DB.turns() - before, (System.nanoTime() - start) / 1_000_000, ids);
     }
 
     /** Messages the service's consumer group has yet to read: other tests' events, which would be counted too. */
