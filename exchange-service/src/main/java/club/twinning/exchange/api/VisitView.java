@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A visit; {@code flag} is set while its agreement is not in force (why both cities and the council must look). */
+/**
+ * A visit; {@code flaggedAt} is set while its agreement is not in force (both cities and the council must look), and
+ * {@code flag} carries the registry's words for the change, if it gave any.
+ */
 public record VisitView(UUID id, UUID requestId, String hostParty, String visitingParty, LocalDate startDate,
                         LocalDate endDate, String status, String domain, List<Visit.Delegate> delegation,
                         List<Visit.AgendaItem> agenda, String logistics, Visit.Report report, String cancelReason,

@@ -47,8 +47,9 @@ public class AgreementLifecycle {
             return;
         }
         String who = actor == null || actor.isBlank() ? "registry" : actor;
-        String reason = "agreement " + agreement.reference + " " + to.toLowerCase().replace('_', ' ')
-                + (why == null || why.isBlank() ? "" : ": " + why.trim());
+        // Only the registry's words travel as the reason: readers show them quoted as someone's, and say in their
+        // own language what the agreement's change means (an English "agreement X terminated" reached Arabic pages).
+        String reason = why == null || why.isBlank() ? null : why.trim();
         if (SUSPENDED.equals(to)) {
             hold(agreement.id, who, reason);
             flagVisits(agreement.id, who, reason);
@@ -99,7 +100,7 @@ public class AgreementLifecycle {
 
     private void unflagVisits(UUID agreementId) {
         for (Visit v : visits(agreementId)) {
-            if (v.flag != null) {
+            if (v.flaggedAt != null) {
                 v.flag = null;
                 v.flaggedAt = null;
             }
