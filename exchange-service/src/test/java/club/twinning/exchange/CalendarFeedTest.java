@@ -95,8 +95,10 @@ class CalendarFeedTest {
 
     @Test
     void onlyItsOwnerListsAndRevokesAFeedAndARevokedFeedIsGone() {
-        String url = as("partner.agadez").body(Map.of()).post("/api/calendar-feeds").then().statusCode(201)
-                .body("url", startsWith("http://127.0.0.1:8080/calendar/")).extract().path("url");
+        var created = as("partner.agadez").body(Map.of()).post("/api/calendar-feeds").then().statusCode(201)
+                .body("url", startsWith("http://127.0.0.1:8080/calendar/")).extract();
+        String url = created.path("url");
+        assertEquals(url, created.header("Location"), "the 201's Location is the feed it created");
         String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
         String feedId = as("partner.agadez").get("/api/calendar-feeds").then().statusCode(200)

@@ -48,7 +48,7 @@ public class CalendarFeedResource {
     @POST
     @Operation(operationId = "createCalendarFeed", summary = "Create a private calendar feed URL",
             description = "Any signed-in person (a partner needs a city in its token). The body is optional: {\"lang\": \"fr|ar|en\"}, by default the token's locale, else fr. The answer's url (under the portal's public address) carries a secret token and is shown only here; keep it private, revoke it with DELETE. The feed shows the visits the person may see: a partner its own city's, the council, the secretariat and ops every visit.")
-    @APIResponse(responseCode = "201", description = "Created; url is shown only now",
+    @APIResponse(responseCode = "201", description = "Created; url (also the Location) is shown only now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewCalendarFeed.class)))
     @RequestBody(required = false, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CalendarFeedInput.class)))
@@ -59,8 +59,9 @@ public class CalendarFeedResource {
         String lang = language(body);
         IssuedFeed issued = feeds.create(lang);
         String url = config.portalUrl().replaceAll("/+$", "") + "/calendar/" + issued.token() + ".ics";
-        return Response.status(201).entity(new NewCalendarFeed(issued.feed().id, url, issued.feed().lang,
-                issued.feed().createdAt)).build();
+        // The feed is what was created, so Location is its (secret) address, as in the body; DELETE goes by id.
+        return Response.created(java.net.URI.create(url)).entity(new NewCalendarFeed(issued.feed().id, url,
+                issued.feed().lang, issued.feed().createdAt)).build();
     }
 
     @GET
