@@ -3,6 +3,7 @@ package club.twinning.platform.security;
 import club.twinning.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,6 +40,24 @@ public class Caller {
         Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CITY_CLAIM)
                 : identity.getAttribute(CITY_CLAIM);
         return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", "")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * What this caller may see: a partner its own city only, unless it also holds one of {@code widening}, the roles
+     * that see every city here. Services differ in which roles widen (the council reviews every city's requests but
+     * reads no delivery log), so each names them; with none given, council, secretariat and ops widen.
+     */
+    public CityScope cityScope(String... widening) {
+        String[] roles = widening.length == 0 ? new String[] {Roles.COUNCIL, Roles.SECRETARIAT, Roles.OPS} : widening;
+        if (!is(Roles.PARTNER) || Arrays.stream(roles).anyMatch(this::is)) {
+            return CityScope.EVERY_CITY;
+        }
+        return new CityScope(requireCity());
+    }
+
+    /** Whether this caller is a partner acting for {@code partyCode}: what only that city itself may do. */
+    public boolean actsFor(String partyCode) {
+        return is(Roles.PARTNER) && city().map(c -> c.equals(partyCode)).orElse(false);
     }
 
     /** A partner acts for its own city only; its token must say which. */

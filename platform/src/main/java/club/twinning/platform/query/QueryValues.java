@@ -1,0 +1,33 @@
+package club.twinning.platform.query;
+
+import club.twinning.platform.problem.ProblemException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Query parameters read the same way by every list: blank is absent, text is trimmed, a date that does not read is a
+ * 400 naming its parameter. (Typed parameters RESTEasy converts itself are named by platform's problem mappers.)
+ */
+public final class QueryValues {
+
+    private QueryValues() {
+    }
+
+    /** The trimmed value, or null when absent or blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** An ISO date, null when absent or blank, a 400 naming {@code name} otherwise. */
+    public static LocalDate date(String name, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(name, "a date such as 2026-03-01");
+        }
+    }
+}

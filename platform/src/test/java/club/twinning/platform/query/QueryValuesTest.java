@@ -1,0 +1,31 @@
+package club.twinning.platform.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import club.twinning.platform.problem.ProblemException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Blank is absent, text is trimmed, a bad date is a 400 naming its parameter. */
+@Tag("unit")
+class QueryValuesTest {
+
+    @Test
+    void blankIsAbsentAndTextIsTrimmed() {
+        assertNull(QueryValues.text(null));
+        assertNull(QueryValues.text("  "));
+        assertEquals("MA-ESM", QueryValues.text(" MA-ESM "));
+        assertNull(QueryValues.date("from", ""));
+        assertEquals(LocalDate.of(2026, 3, 1), QueryValues.date("from", " 2026-03-01 "));
+    }
+
+    @Test
+    void aBadDateNamesItsParameter() {
+        ProblemException e = assertThrows(ProblemException.class, () -> QueryValues.date("signedFrom", "31/10/2025"));
+        assertEquals(400, e.status());
+        assertEquals("signedFrom", e.toProblem("/x").errors().get(0).field());
+    }
+}
