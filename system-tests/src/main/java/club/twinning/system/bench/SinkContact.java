@@ -67,6 +67,22 @@ public final class SinkContact {
         }
     }
 
+    /** Switches off the extra sink contacts (index ≥ 1) still on; returns how many. */
+    public static int disableLeftovers() {
+        String token = Stack.token("secretariat");
+        List<Map<String, Object>> contacts = given().auth().oauth2(token).get(Stack.REGISTRY + "/api/parties/es-semara/contacts")
+                .then().statusCode(200).extract().path("");
+        int off = 0;
+        for (Map<String, Object> c : contacts) {
+            String email = String.valueOf(c.get("email"));
+            if (Boolean.TRUE.equals(c.get("active")) && email.startsWith("bench-sink-")) {
+                update((String) c.get("id"), Integer.parseInt(email.substring("bench-sink-".length(), email.indexOf('@'))), false);
+                off++;
+            }
+        }
+        return off;
+    }
+
     public static void disable(String id) {
         disable(List.of(id), 0);
     }
