@@ -38,20 +38,9 @@ public final class KafkaRecords {
                                                                int expected) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = reader(topic)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (wanted.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= expected;
-            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, Duration.ofMillis(500), wanted, found) >= expected);
             // Anything more would be a duplicate.
-            consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
-                if (wanted.test(r)) {
-                    found.add(r);
-                }
-            });
+            poll(consumer, Duration.ofSeconds(1), wanted, found);
         }
         if (found.size() != expected) {
             throw new AssertionError("expected " + expected + " records on " + topic + ", got " + found.size());
@@ -63,16 +52,20 @@ public final class KafkaRecords {
     public static ConsumerRecord<String, String> first(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = reader(topic)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (wanted.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, Duration.ofMillis(500), wanted, found) > 0);
         }
         return found.get(0);
+    }
+
+    /** One poll, adding the wanted records to {@code found}; answers how many it holds now. */
+    private static int poll(KafkaConsumer<String, String> consumer, Duration timeout,
+                            Predicate<ConsumerRecord<String, String>> wanted, List<ConsumerRecord<String, String>> found) {
+        for (ConsumerRecord<String, String> r : consumer.poll(timeout)) {
+            if (wanted.test(r)) {
+                found.add(r);
+            }
+        }
+        return found.size();
     }
 
     /** A reader of its own (a fresh group), from the start of the topic. */

@@ -6,23 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,9 +36,6 @@ class DatabaseOutageTest {
 
     @Inject
     KafkaClientService kafka;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Test
     void eventsSentDuringALongOutageAreAppliedOnceWhenTheDatabaseIsBack() throws Exception {
@@ -78,21 +69,12 @@ class DatabaseOutageTest {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
-    private List<String> send(int count) throws Exception {
+    private List<String> send(int count) {
         List<String> ids = new ArrayList<>();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (TestEvents events = new TestEvents()) {
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
-                ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, "outage", "{\"n\":" + i + "}");
-                record.headers()
-                        .add("ce_specversion", bytes("1.0"))
-                        .add("ce_id", bytes(id))
-                        .add("ce_type", bytes("club.twinning.party.updated"))
-                        .add("ce_source", bytes("/twinning/test"))
-                        .add("content-type", bytes("application/json"));
-                producer.send(record).get();
+                events.send(TOPIC, "outage", "{\"n\":" + i + "}", "club.twinning.party.updated", id);
                 ids.add(id);
             }
         }
@@ -103,9 +85,5 @@ class DatabaseOutageTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em
                 .createNativeQuery("SELECT count(*) FROM applied_event WHERE event_id = :id")
                 .setParameter("id", eventId).getSingleResult()).longValue());
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

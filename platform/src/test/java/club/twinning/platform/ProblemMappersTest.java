@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets RFC 9457 problem+json naming the field, never a stack trace. */
@@ -34,11 +35,7 @@ class ProblemMappersTest {
 
     @Test
     void constraintViolationsNameEachField() {
-        given().contentType(ContentType.JSON)
-                .body("{\"title\":\"\",\"participants\":99,\"window\":{\"start\":\"2026-01-01\"}}")
-                .when().post("/probe")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+        post("{\"title\":\"\",\"participants\":99,\"window\":{\"start\":\"2026-01-01\"}}", 400)
                 .body("type", equalTo("urn:twinning:problem:invalid-request"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("title", "participants", "window.end"));
@@ -46,62 +43,48 @@ class ProblemMappersTest {
 
     @Test
     void aListElementsFieldIsSpelledLikeAJsonPath() {
-        given().contentType(ContentType.JSON)
-                .body("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"},"
-                        + "\"agenda\":[{\"time\":\"09:00\"},{\"time\":\"\"}],\"domains\":[\"culture\",\" \"]}")
-                .when().post("/probe")
-                .then().statusCode(400)
+        post("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"},"
+                + "\"agenda\":[{\"time\":\"09:00\"},{\"time\":\"\"}],\"domains\":[\"culture\",\" \"]}", 400)
                 .body("errors.field", hasItems("agenda[1].time", "domains[1]"));
         // Jackson's paths (a wrongly typed field) read the same way.
-        given().contentType(ContentType.JSON)
-                .body("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"},"
-                        + "\"agenda\":[{\"time\":[1]}]}")
-                .when().post("/probe")
-                .then().statusCode(400)
+        post("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"},"
+                + "\"agenda\":[{\"time\":[1]}]}", 400)
                 .body("errors[0].field", equalTo("agenda[0].time"));
     }
 
     @Test
     void aWronglyTypedFieldIsNamed() {
-        given().contentType(ContentType.JSON)
-                .body("{\"title\":\"x\",\"participants\":\"many\",\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}")
-                .when().post("/probe")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+        post("{\"title\":\"x\",\"participants\":\"many\",\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}", 400)
                 .body("errors[0].field", equalTo("participants"));
-        given().contentType(ContentType.JSON)
-                .body("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"31/12/2026\",\"end\":\"2026-01-02\"}}")
-                .when().post("/probe")
-                .then().statusCode(400)
+        post("{\"title\":\"x\",\"participants\":1,\"window\":{\"start\":\"31/12/2026\",\"end\":\"2026-01-02\"}}", 400)
                 .body("errors[0].field", equalTo("window.start"));
     }
 
     @Test
     void malformedJsonIsAProblemToo() {
-        given().contentType(ContentType.JSON).body("{\"title\": ")
-                .when().post("/probe")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("title", equalTo("Unreadable request body"));
+        post("{\"title\": ", 400).body("title", equalTo("Unreadable request body"));
     }
 
     @Test
     void aWrongContentTypeIsAProblem() {
-        given().contentType(ContentType.TEXT).body("hello")
-                .when().post("/probe")
-                .then().statusCode(415)
-                .contentType("application/problem+json");
+        post(ContentType.TEXT, "hello", 415);
     }
 
     @Test
     void anUnexpectedFailureHidesItsDetail() {
-        given().contentType(ContentType.JSON)
-                .body("{\"title\":\"boom\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}")
-                .when().post("/probe")
-                .then().statusCode(500)
-                .contentType("application/problem+json")
+        post("{\"title\":\"boom\",\"participants\":1,\"window\":{\"start\":\"2026-01-01\",\"end\":\"2026-01-02\"}}", 500)
                 .body("detail", containsString("incident"))
                 .body(not(containsString("secret internal detail")))
                 .body(not(containsString("at club.twinning")));
+    }
+
+    /** A body posted to the probe, answered with {@code status} as problem+json. */
+    private static ValidatableResponse post(String json, int status) {
+        return post(ContentType.JSON, json, status);
+    }
+
+    private static ValidatableResponse post(ContentType type, String body, int status) {
+        return given().contentType(type).body(body).when().post("/probe")
+                .then().statusCode(status).contentType("application/problem+json");
     }
 }

@@ -8,9 +8,13 @@ import club.twinning.platform.egress.EgressRules.Category;
 import club.twinning.platform.egress.EgressRules.Refused;
 import java.net.InetAddress;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The address rules alone, without Quarkus: production refuses every inside range, an operator may allow one. */
+@Tag("unit")
 class EgressRulesTest {
 
     private final EgressRules prod = new EgressRules(false, List.of());
@@ -28,24 +32,31 @@ class EgressRulesTest {
     }
 
     @Test
-    void urlsAreCheckedAsWrittenWithACategory() {
+    void urlsAreCheckedAsWritten() {
         assertTrue(prod.refusal("https://partner.example.org/hooks").isEmpty());
-        assertEquals(Category.SCHEME, category("http://partner.example.org/hooks"));
         assertEquals("only https", prod.refusal("http://partner.example.org/hooks").orElseThrow().getMessage());
         assertTrue(prod.refusal("https://169.254.169.254/latest/meta-data").orElseThrow().getMessage().contains("169.254.169.254"));
-        assertEquals(Category.ADDRESS, category("https://169.254.169.254/latest/meta-data"));
-        assertEquals(Category.ADDRESS, category("https://[::1]:8443/hook"));
-        assertEquals(Category.ADDRESS, category("https://[::ffff:a9fe:a9fe]/hook"));
-        assertEquals(Category.ADDRESS, category("https://[fd00::1]/hook"));
-        assertEquals(Category.ADDRESS, category("https://100.64.0.1/hook"));
-        assertEquals(Category.ADDRESS, category("https://localhost/hook"));
-        assertEquals(Category.MALFORMED, category("https://127.1/hook"));
-        assertEquals(Category.MALFORMED, category("https://2130706433/hook"));
-        assertEquals(Category.MALFORMED, category("https://0x7f.0.0.1/hook"));
-        assertEquals(Category.MALFORMED, category("https://0177.0.0.1/hook"));
-        assertEquals(Category.MALFORMED, category("https://user:pw@partner.example.org/"));
-        assertEquals(Category.SCHEME, category("ftp://partner.example.org/"));
         assertTrue(prod.refusal("not a url").isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://partner.example.org/hooks, SCHEME",
+            "ftp://partner.example.org/, SCHEME",
+            "https://169.254.169.254/latest/meta-data, ADDRESS",
+            "https://[::1]:8443/hook, ADDRESS",
+            "https://[::ffff:a9fe:a9fe]/hook, ADDRESS",
+            "https://[fd00::1]/hook, ADDRESS",
+            "https://100.64.0.1/hook, ADDRESS",
+            "https://localhost/hook, ADDRESS",
+            // Spellings of an address that resolvers read differently are refused as malformed, not guessed at.
+            "https://127.1/hook, MALFORMED",
+            "https://2130706433/hook, MALFORMED",
+            "https://0x7f.0.0.1/hook, MALFORMED",
+            "https://0177.0.0.1/hook, MALFORMED",
+            "https://user:pw@partner.example.org/, MALFORMED"})
+    void aRefusedUrlHasItsCategory(String url, Category expected) {
+        assertEquals(expected, prod.refusal(url).orElseThrow().category());
     }
 
     @Test
@@ -62,9 +73,5 @@ class EgressRulesTest {
     @Test
     void sendingTimeResolutionChecksEveryAddressOfTheName() {
         assertThrows(Refused.class, () -> prod.resolve("https://localhost/hook"));
-    }
-
-    private Category category(String url) {
-        return prod.refusal(url).orElseThrow().category();
     }
 }

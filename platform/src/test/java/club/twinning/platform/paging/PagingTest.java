@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The paging rules alone, without Quarkus: cursors round-trip, tampered ones and bad limits are 400s naming them. */
+@Tag("unit")
 class PagingTest {
 
     private static final UUID ID = UUID.fromString("6f1c2a52-3b1e-4d8e-9a55-0c4a3c1d2e3f");
