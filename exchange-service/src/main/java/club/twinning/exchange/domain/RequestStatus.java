@@ -1,5 +1,6 @@
 package club.twinning.exchange.domain;
 
+import club.twinning.platform.state.Lifecycle;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -10,9 +11,10 @@ import java.util.Set;
  * The agreement decides too: a pending request goes ON_HOLD while it is suspended (and back where it was when
  * it is in force again); an open one is CLOSED when it is terminated or expires.
  */
-public enum RequestStatus {
+public enum RequestStatus implements Lifecycle<RequestStatus> {
     SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, SCHEDULED, COMPLETED, ON_HOLD, CLOSED;
 
+    @Override
     public Set<RequestStatus> next() {
         return switch (this) {
             case SUBMITTED -> EnumSet.of(UNDER_REVIEW, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, ON_HOLD, CLOSED);

@@ -1,21 +1,18 @@
 package club.twinning.exchange.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import club.twinning.platform.state.Step;
+import club.twinning.platform.state.StepRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One step of a request's workflow: who, when, why. */
+/** One step of a request's workflow: who, when, why (the columns every step log has come from StepRecord). */
 @Entity
-public class RequestStep extends PanacheEntityBase {
+public class RequestStep extends StepRecord {
 
-    @Id
-    public UUID id;
     public UUID requestId;
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
@@ -23,11 +20,18 @@ public class RequestStep extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     public RequestStatus to;
-    public String actor;
-    public String reason;
-    public Instant at;
 
-    public static List<RequestStep> of(UUID requestId) {
+    public static RequestStep of(UUID requestId, Step<RequestStatus> step) {
+        RequestStep row = new RequestStep();
+        row.record(step);
+        row.requestId = requestId;
+        row.from = step.from();
+        row.to = step.to();
+        return row;
+    }
+
+    /** The request's log, oldest first. */
+    public static List<RequestStep> logOf(UUID requestId) {
         return list("requestId = ?1 order by at", requestId);
     }
 }

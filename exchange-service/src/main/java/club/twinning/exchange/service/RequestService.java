@@ -147,7 +147,7 @@ public class RequestService {
     public RequestDossier dossier(ExchangeRequest r) {
         UUID visitId = Visit.<Visit>find("requestId = ?1 and status <> ?2 order by createdAt desc", r.id, VisitStatus.CANCELLED)
                 .firstResultOptional().map(v -> v.id).orElse(null);
-        return new RequestDossier(r, workflow.tally(r.id), CouncilVote.of(r.id), RequestStep.of(r.id), visitId);
+        return new RequestDossier(r, workflow.tally(r.id), CouncilVote.of(r.id), RequestStep.logOf(r.id), visitId);
     }
 
     private ExchangeRequest ownRequest(UUID id) {

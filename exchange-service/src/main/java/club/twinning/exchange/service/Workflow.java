@@ -6,64 +6,41 @@ import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.RequestStep;
 import club.twinning.exchange.domain.VoteChoice;
-import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.state.StateMachine;
+import club.twinning.platform.state.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
-/** Moves a request through its workflow, recording each step; a forbidden step is a 409. */
+/** Moves a request through its workflow (the status's transition table), recording each step; a forbidden step is a 409. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Workflow {
 
-    private final Clock clock;
+    private final StateMachine<RequestStatus> machine;
 
     Workflow(Clock clock) {
-        this.clock = clock;
+        this.machine = new StateMachine<>("a request", "forbidden-step", clock);
     }
 
     /** A new request's status and first step, for the caller to write with it in one statement (see NewRequests). */
     public RequestStep start(ExchangeRequest request, String actor) {
-        request.status = RequestStatus.SUBMITTED;
-        return step(request, null, RequestStatus.SUBMITTED, actor, null);
+        Step<RequestStatus> first = machine.start(RequestStatus.SUBMITTED, actor);
+        request.status = first.to();
+        return RequestStep.of(request.id, first);
     }
 
     public void move(ExchangeRequest request, RequestStatus to, String actor, String reason) {
-        RequestStatus from = request.status;
-        check(request, to);
+        Step<RequestStatus> step = machine.move(request.status, to, actor, reason);
         request.status = to;
-        record(request, from, to, actor, reason);
+        RequestStep.of(request.id, step).persist();
+        request.flush();
     }
 
     /** A 409 naming the possible next steps unless the request may become {@code to}. */
     public void check(ExchangeRequest request, RequestStatus to) {
-        RequestStatus from = request.status;
-        if (!from.next().contains(to)) {
-            List<String> allowed = from.next().stream().map(Enum::name).sorted().toList();
-            throw new ProblemException(409, "forbidden-step", "Step not allowed",
-                    "a request " + from + " cannot become " + to
-                            + (allowed.isEmpty() ? "; it is final" : "; possible next: " + String.join(", ", allowed)))
-                    .with("from", from.name()).with("to", to.name()).with("allowed", allowed);
-        }
-    }
-
-    private void record(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
-        step(request, from, to, actor, reason).persist();
-        request.flush();
-    }
-
-    private RequestStep step(ExchangeRequest request, RequestStatus from, RequestStatus to, String actor, String reason) {
-        RequestStep step = new RequestStep();
-        step.id = UUID.randomUUID();
-        step.requestId = request.id;
-        step.from = from;
-        step.to = to;
-        step.actor = actor;
-        step.reason = reason;
-        step.at = clock.instant();
-        return step;
+        machine.check(request.status, to);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
