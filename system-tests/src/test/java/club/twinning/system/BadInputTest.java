@@ -62,15 +62,15 @@ class BadInputTest {
                                 required("parties", LIST), optional("summaryFr", TEXT))),
                 new Target("transition", "POST", agreement + "/transitions", "secretariat", Map.of("If-Match", "\"0\""),
                         json("{\"to\":\"SUSPENDED\",\"reason\":\"fuzz\"}"), List.of(required("to", TEXT), required("reason", TEXT))));
-        List<Fuzzer.Probe> probes = List.of(
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/agreements?limit={}", "secretariat"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/agreements?cursor={}", "secretariat"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/agreements?status={}", "secretariat"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/agreements?party={}", "secretariat"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/agreements?q={}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/agreements/{}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/api/parties/{}", "council.expert"),
-                new Fuzzer.Probe(Stack.REGISTRY + "/public/agreements?domain={}", "partner.agadez"));
+        List<Fuzzer.Probe> probes = Fuzzer.Probe.table(Stack.REGISTRY, """
+                secretariat     /api/agreements?limit={}
+                secretariat     /api/agreements?cursor={}
+                secretariat     /api/agreements?status={}
+                secretariat     /api/agreements?party={}
+                partner.agadez  /api/agreements?q={}
+                partner.agadez  /api/agreements/{}
+                council.expert  /api/parties/{}
+                partner.agadez  /public/agreements?domain={}""");
         attack("registry", targets, probes, Map.of(
                 "parties", "SELECT count(*) FROM party", "contacts", "SELECT count(*) FROM contact",
                 "agreements", "SELECT count(*) FROM agreement", "transitions", "SELECT count(*) FROM agreement_transition",
@@ -97,14 +97,14 @@ class BadInputTest {
                         .formatted(fixtures.requestId())),
                         List.of(required("requestId", UUID), required("startDate", DATE), required("endDate", DATE),
                                 required("delegation", LIST), optional("agenda", LIST), optional("logistics", TEXT))));
-        List<Fuzzer.Probe> probes = List.of(
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/requests?limit={}", "council.expert"),
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/requests?cursor={}", "council.expert"),
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/requests?status={}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/requests/{}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/matches?party={}", "council.expert"),
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/calendar?from={}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.EXCHANGE + "/api/visits?status={}", "partner.agadez"));
+        List<Fuzzer.Probe> probes = Fuzzer.Probe.table(Stack.EXCHANGE, """
+                council.expert  /api/requests?limit={}
+                council.expert  /api/requests?cursor={}
+                partner.agadez  /api/requests?status={}
+                partner.agadez  /api/requests/{}
+                council.expert  /api/matches?party={}
+                partner.agadez  /api/calendar?from={}
+                partner.agadez  /api/visits?status={}""");
         attack("exchange", targets, probes, Map.of(
                 "requests", "SELECT count(*) FROM exchange_request", "votes", "SELECT count(*) FROM council_vote",
                 "visits", "SELECT count(*) FROM visit", "events", "SELECT count(*) FROM outbox_event"));
@@ -118,14 +118,14 @@ class BadInputTest {
                         {"eventTypes":["club.twinning.request.submitted"],"channels":["EMAIL"],"digest":"IMMEDIATE","digestHour":8}"""),
                         List.of(optional("eventTypes", LIST), optional("channels", LIST), optional("digest", ENUM),
                                 optional("digestHour", INT))));
-        List<Fuzzer.Probe> probes = List.of(
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/deliveries?limit={}", "ops"),
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/deliveries?cursor={}", "ops"),
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/deliveries?from={}", "ops"),
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/deliveries?status={}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/deliveries?contact={}", "partner.agadez"),
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/deliveries/{}", "ops"),
-                new Fuzzer.Probe(Stack.NOTIFICATION + "/api/contacts/{}/preferences", "secretariat"));
+        List<Fuzzer.Probe> probes = Fuzzer.Probe.table(Stack.NOTIFICATION, """
+                ops             /api/deliveries?limit={}
+                ops             /api/deliveries?cursor={}
+                ops             /api/deliveries?from={}
+                partner.agadez  /api/deliveries?status={}
+                partner.agadez  /api/deliveries?contact={}
+                ops             /api/deliveries/{}
+                secretariat     /api/contacts/{}/preferences""");
         attack("notification", targets, probes, Map.of(
                 "preferences", "SELECT count(*) FROM contact_preference", "secrets", "SELECT count(*) FROM webhook_secret"));
     }

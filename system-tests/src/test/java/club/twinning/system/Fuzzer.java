@@ -35,6 +35,13 @@ final class Fuzzer {
 
     /** A GET to attack through one query parameter or path segment: {@code {}} in the URL marks the place. */
     record Probe(String urlTemplate, String user) {
+
+        /** Probes written as a table, a line each: the caller, then the path below {@code base} (with its {@code {}}). */
+        static List<Probe> table(String base, String lines) {
+            return lines.lines().map(String::strip).filter(line -> !line.isEmpty())
+                    .map(line -> line.split("\\s+", 2))
+                    .map(cells -> new Probe(base + cells[1], cells[0])).toList();
+        }
     }
 
     record Report(String service, long seed, int sent, Map<Integer, Integer> statuses, List<String> violations) {
