@@ -1,5 +1,6 @@
 package club.twinning.registry.domain;
 
+import club.twinning.platform.state.Lifecycle;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,9 +8,10 @@ import java.util.Set;
  * The lifecycle of an agreement: DRAFT → NEGOTIATION → PENDING_FORMALITIES → SIGNED → IN_FORCE ⇄ SUSPENDED
  * → TERMINATED | EXPIRED. Negotiations may be abandoned (TERMINATED) before signing.
  */
-public enum AgreementStatus {
+public enum AgreementStatus implements Lifecycle<AgreementStatus> {
     DRAFT, NEGOTIATION, PENDING_FORMALITIES, SIGNED, IN_FORCE, SUSPENDED, TERMINATED, EXPIRED;
 
+    @Override
     public Set<AgreementStatus> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(NEGOTIATION, TERMINATED);
@@ -20,10 +22,6 @@ public enum AgreementStatus {
             case SUSPENDED -> EnumSet.of(IN_FORCE, TERMINATED, EXPIRED);
             case TERMINATED, EXPIRED -> EnumSet.noneOf(AgreementStatus.class);
         };
-    }
-
-    public boolean canMoveTo(AgreementStatus target) {
-        return next().contains(target);
     }
 
     /** What the public register shows: agreements in force, nothing else. */

@@ -1,21 +1,18 @@
 package club.twinning.registry.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import club.twinning.platform.state.Step;
+import club.twinning.platform.state.StepRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One step of an agreement's lifecycle: who moved it, when, why. */
+/** One step of an agreement's lifecycle: who moved it, when, why (the columns every step log has come from StepRecord). */
 @Entity
-public class AgreementTransition extends PanacheEntityBase {
+public class AgreementTransition extends StepRecord {
 
-    @Id
-    public UUID id;
     public UUID agreementId;
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
@@ -23,9 +20,16 @@ public class AgreementTransition extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     public AgreementStatus to;
-    public String actor;
-    public String reason;
-    public Instant at;
+
+    /** The log row of {@code step}, a move of the agreement {@code agreementId}. */
+    public static AgreementTransition of(UUID agreementId, Step<AgreementStatus> step) {
+        AgreementTransition row = new AgreementTransition();
+        row.record(step);
+        row.agreementId = agreementId;
+        row.from = step.from();
+        row.to = step.to();
+        return row;
+    }
 
     public static List<AgreementTransition> of(UUID agreementId) {
         return list("agreementId = ?1 order by at", agreementId);

@@ -6,6 +6,8 @@ import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
+import club.twinning.platform.state.Step;
+import club.twinning.platform.state.StateMachine;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementRevision;
 import club.twinning.registry.domain.AgreementStatus;
@@ -22,7 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,12 +46,16 @@ public class AgreementService {
     private final AuditTrail audit;
     private final Caller caller;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final StateMachine<AgreementStatus> lifecycle;
 
-    AgreementService(RegistryEvents events, AuditTrail audit, Caller caller, ObjectMapper json) {
+    AgreementService(RegistryEvents events, AuditTrail audit, Caller caller, ObjectMapper json, Clock clock) {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
         this.json = json;
+        this.clock = clock;
+        this.lifecycle = new StateMachine<>("an agreement", "forbidden-transition", clock);
     }
 
     public Agreement create(AgreementInput input) {
@@ -60,7 +66,7 @@ public class AgreementService {
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.status = AgreementStatus.DRAFT;
-        agreement.createdAt = Instant.now();
+        agreement.createdAt = clock.instant();
         apply(agreement, input);
         agreement.persist();
         agreement.flush();
@@ -113,7 +119,7 @@ public class AgreementService {
             revision.previous = json.convertValue(before, MAP);
             revision.reason = reason.trim();
             revision.actor = caller.name();
-            revision.at = Instant.now();
+            revision.at = clock.instant();
             revision.persist();
         }
     }
@@ -127,7 +133,7 @@ public class AgreementService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("to", "unknown status '" + input.to() + "'");
         }
-        requireAllowed(agreement.status, target);
+        lifecycle.check(agreement.status, target);
         recordEvidence(agreement, target, input);
         if (target == AgreementStatus.SIGNED) {
             requireEvidence(SigningEvidence.ofSigning(agreement), target);
@@ -144,7 +150,7 @@ public class AgreementService {
             if (!gaps.isEmpty()) {
                 List<String> waived = gaps.stream().map(Formalities.Gap::field).toList();
                 agreement.formalities = agreement.formalities.withWaiver(
-                        new Formalities.Waiver(waived, waiver, caller.name(), Instant.now()));
+                        new Formalities.Waiver(waived, waiver, caller.name(), clock.instant()));
                 audit.record("agreement", id.toString(), "formalities-waived", caller.name(),
                         Map.of("waived", waived, "reason", waiver));
             }
@@ -236,33 +242,13 @@ public class AgreementService {
                 .with("missing", errors.stream().map(Problem.FieldError::field).distinct().toList());
     }
 
-    private static void requireAllowed(AgreementStatus from, AgreementStatus target) {
-        if (!from.canMoveTo(target)) {
-            List<String> allowed = from.next().stream().map(Enum::name).sorted().toList();
-            throw new ProblemException(409, "forbidden-transition", "Transition not allowed",
-                    "an agreement " + from + " cannot become " + target
-                            + (allowed.isEmpty() ? "; it is final" : "; allowed: " + String.join(", ", allowed)))
-                    .with("from", from.name()).with("to", target.name()).with("allowed", allowed);
-        }
-    }
-
     /** Moves an agreement through its lifecycle; also used by the daily job (actor "system"). */
     public Agreement move(Agreement agreement, AgreementStatus target, String actor, String reason) {
-        AgreementStatus from = agreement.status;
-        requireAllowed(from, target);
-        Instant at = Instant.now();
+        Step<AgreementStatus> step = lifecycle.move(agreement.status, target, actor, reason);
         agreement.status = target;
         agreement.flush();
-        AgreementTransition step = new AgreementTransition();
-        step.id = UUID.randomUUID();
-        step.agreementId = agreement.id;
-        step.from = from;
-        step.to = target;
-        step.actor = actor;
-        step.reason = reason;
-        step.at = at;
-        step.persist();
-        events.statusChanged(agreement, from, actor, reason, at);
+        AgreementTransition.of(agreement.id, step).persist();
+        events.statusChanged(agreement, step.from(), actor, reason, step.at());
         return agreement;
     }
 
