@@ -1,6 +1,7 @@
 package club.twinning.notification.service;
 
 import club.twinning.events.EventType;
+import club.twinning.events.Words.Kind;
 import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.ExchangeRequestChanged;
 import club.twinning.events.payload.RelationshipDormant;
@@ -232,12 +233,12 @@ public class MailComposer {
         String votes = t == null ? null : w.votes(t.approve(), t.reject(), t.abstain(), t.requestChanges());
         MailModel m = new MailModel(Bidi.isolate(r.title()), String.valueOf(r.requestId()), words.party(r.requestingParty()),
                 words.party(r.partnerParty()), words.parties(Arrays.asList(r.requestingParty(), r.partnerParty()), w.and()),
-                words.domain(r.domain()), r.status() == null ? null : w.request_status(r.status()), r.status(), null, start,
+                words.domain(r.domain()), words.status(Kind.REQUEST, r.status()), r.status(), null, start,
                 end, start == null ? null : w.period(start, end), start, votes, null, null, false);
         List<Fact> facts = new ArrayList<>();
         fact(facts, words, w.label_number(), m.number());
-        fact(facts, words, w.label_requesting(), m.partyA());
-        fact(facts, words, w.label_partner(), m.partyB());
+        fact(facts, words, words.role("requesting"), m.partyA());
+        fact(facts, words, words.role("partner"), m.partyB());
         fact(facts, words, w.label_domain(), m.domain());
         fact(facts, words, w.label_period(), m.period());
         fact(facts, words, w.label_status(), m.status());
@@ -320,11 +321,11 @@ public class MailComposer {
         };
         MailModel m = new MailModel(null, String.valueOf(v.visitId()), words.party(v.visitingParty()), words.party(v.hostParty()),
                 words.parties(Arrays.asList(v.visitingParty(), v.hostParty()), w.and()), null,
-                v.status() == null ? null : w.visit_status(v.status()), v.status(), null, start, end,
+                words.status(Kind.VISIT, v.status()), v.status(), null, start, end,
                 start == null ? null : w.period(start, end), deadline, null, null, null, false);
         List<Fact> facts = new ArrayList<>();
-        fact(facts, words, w.label_visiting(), m.partyA());
-        fact(facts, words, w.label_host(), m.partyB());
+        fact(facts, words, words.role("visiting"), m.partyA());
+        fact(facts, words, words.role("host"), m.partyB());
         fact(facts, words, w.label_dates(), m.period());
         fact(facts, words, w.label_status(), m.status());
         List<Quote> quotes = new ArrayList<>();
@@ -384,8 +385,8 @@ public class MailComposer {
     private Content agreement(AgreementStatusChanged a, MailMessages w, MailWords words, Reader reader) {
         String expires = words.date(a.expiresOn());
         MailModel m = new MailModel(Bidi.isolate(a.reference()), null, null, null, words.parties(a.partyCodes(), w.and()),
-                words.domains(a.domains()), a.to() == null ? null : w.agreement_status(a.to()), a.to(),
-                a.from() == null ? null : w.agreement_status(a.from()), null, expires, null, expires, null, null, null, false);
+                words.domains(a.domains()), words.status(Kind.AGREEMENT, a.to()), a.to(),
+                words.status(Kind.AGREEMENT, a.from()), null, expires, null, expires, null, null, null, false);
         List<Fact> facts = new ArrayList<>();
         fact(facts, words, w.label_agreement(), m.title());
         fact(facts, words, w.label_parties(), m.parties());

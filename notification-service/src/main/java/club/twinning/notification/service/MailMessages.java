@@ -6,7 +6,8 @@ import io.quarkus.qute.i18n.MessageBundle;
  * The words of every email, per event type and language: Qute message templates in
  * messages/mail_{en,fr,ar}.properties (a missing language falls back to English, the default bundle). Each event
  * has a subject, a summary (what happened) and an action (who is expected to do what, by when). Names and titles
- * arrive in {@link MailModel} already isolated (FSI…PDI), dates already formatted for the language.
+ * arrive in {@link MailModel} already isolated (FSI…PDI), dates already formatted for the language; statuses, a city's
+ * role and domains are the platform's words (events' Words, shared with the portal), not this bundle's.
  */
 @MessageBundle(value = "mail", locale = "en")
 public interface MailMessages {
@@ -21,10 +22,6 @@ public interface MailMessages {
     String colon();
 
     String label_number();
-    String label_requesting();
-    String label_partner();
-    String label_host();
-    String label_visiting();
     String label_parties();
     String label_domain();
     String label_period();
@@ -46,9 +43,6 @@ public interface MailMessages {
     String quote_agenda();
 
     String period(String start, String end);
-    String agreement_status(String code);
-    String request_status(String code);
-    String visit_status(String code);
     String votes(int approve, int reject, int abstain, int changes);
     String yes_no(boolean yes);
     String last_visit(Long days);

@@ -1,6 +1,6 @@
 package club.twinning.notification.service;
 
-import club.twinning.events.CooperationDomain;
+import club.twinning.events.Words;
 import club.twinning.notification.replica.KnownParty;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Codes in the reader's words: party names from the register in fr/ar/en, cooperation domains by their labels, dates
+ * Codes in the reader's words: party names from the register in fr/ar/en, statuses, roles and cooperation domains from
+ * the platform's words (events' {@link Words}, which the portal reads too), dates
  * in the language's long form. Arabic dates keep Latin digits ("1 فبراير 2027"): the Maghreb and Sahel readers of
  * the platform write them so (CLDR's ar-MA/ar-DZ/ar-TN default), and they match the numbers and dates of the portal.
  */
@@ -24,6 +25,7 @@ final class MailWords {
 
     private final String language;
     private final DateTimeFormatter dates;
+    private final Words words;
 
     MailWords(String language) {
         this.language = language == null ? "fr" : language;
@@ -32,6 +34,7 @@ final class MailWords {
             case "en" -> Locale.forLanguageTag("en-GB");
             default -> Locale.FRENCH;
         });
+        this.words = Words.of(this.language);
     }
 
     String language() {
@@ -57,7 +60,17 @@ final class MailWords {
     }
 
     String domain(String code) {
-        return code == null ? null : CooperationDomain.of(code).map(d -> d.label(language)).orElse(code);
+        return words.domain(code);
+    }
+
+    /** A status as it reads in a sentence ("the request is approved"); null for none. */
+    String status(Words.Kind kind, String code) {
+        return words.status(kind, code);
+    }
+
+    /** A city's role (requesting, partner, host, visiting) as a fact's label. */
+    String role(String role) {
+        return words.label(words.role(role));
     }
 
     String domains(List<String> codes) {
