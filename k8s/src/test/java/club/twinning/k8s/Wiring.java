@@ -34,6 +34,9 @@ final class Wiring {
     /** Resident size measured under load (./twinning bench), per Deployment. */
     static final Map<String, Integer> MEASURED_RSS_MIB = Map.of("registry-service", 490, "exchange-service", 490,
             "notification-service", 490, "portal", 150);
+    /** Who scrapes the management port and who reaches the routes' back ends, as pods the policies are read for. */
+    static final Pod PROMETHEUS = new Pod("prometheus", MONITORING_NAMESPACE, Map.of("app.kubernetes.io/name", "prometheus"), Map.of(), Map.of(), "");
+    static final Pod GATEWAY = new Pod("envoy", GATEWAY_NAMESPACE, Map.of("app.kubernetes.io/name", "envoy"), Map.of(), Map.of(), "");
 
     static List<Map<String, Object>> quarkus(List<Map<String, Object>> docs) {
         return docs.stream().filter(d -> "Deployment".equals(d.get("kind"))
@@ -111,21 +114,19 @@ final class Wiring {
             }
         }
         // The scraper reaches what each PodMonitor names; the gateway reaches each route's back end.
-        Pod prometheus = new Pod("prometheus", MONITORING_NAMESPACE, Map.of("app.kubernetes.io/name", "prometheus"), Map.of(), Map.of(), "");
         for (Map<String, Object> pm : Overlay.ofKind(docs, "PodMonitor")) {
             List<Pod> pods = t.pods.stream().filter(p -> Topology.matchesSelector(at(pm, "spec", "selector"), p.labels())).toList();
             List<Map<String, Object>> endpoints = at(pm, "spec", "podMetricsEndpoints");
             for (Pod pod : pods) {
                 for (Map<String, Object> ep : endpoints) {
                     Integer port = pod.ports().get((String) ep.get("port"));
-                    String denied = port == null ? "has no port " + ep.get("port") : t.denies(prometheus, pod, port);
+                    String denied = port == null ? "has no port " + ep.get("port") : t.denies(PROMETHEUS, pod, port);
                     if (denied != null) {
                         problems.add("PodMonitor " + name(pm) + ": " + pod.name() + " " + denied);
                     }
                 }
             }
         }
-        Pod gateway = new Pod("envoy", GATEWAY_NAMESPACE, Map.of("app.kubernetes.io/name", "envoy"), Map.of(), Map.of(), "");
         for (Map<String, Object> route : Overlay.ofKind(docs, "HTTPRoute")) {
             List<Map<String, Object>> rules = at(route, "spec", "rules");
             for (Map<String, Object> rule : rules) {
@@ -137,7 +138,7 @@ final class Wiring {
                         continue;
                     }
                     for (Pod to : target.pods()) {
-                        String denied = t.denies(gateway, to, target.podPort());
+                        String denied = t.denies(GATEWAY, to, target.podPort());
                         if (denied != null) {
                             problems.add("HTTPRoute " + name(route) + ": " + denied);
                         }
@@ -641,17 +642,29 @@ final class Wiring {
 
     // ---- readiness without Kafka, memory that fits -----------------------------------------------------------
 
-    static List<String> readiness(List<Map<String, Object>> docs) {
+    /** What one check finds in a Quarkus service's Deployment, given the environment its container gets. */
+    @FunctionalInterface
+    private interface ServiceCheck {
+        void check(String service, Map<String, Object> deployment, Map<String, String> env, List<String> problems);
+    }
+
+    /** A check run over every Quarkus service's Deployment, with the problems of all. */
+    private static List<String> eachService(List<Map<String, Object>> docs, ServiceCheck check) {
         Topology t = new Topology(docs);
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> d : quarkus(docs)) {
-            String service = name(d);
-            Map<String, String> env = t.environment(container(d));
+            check.check(name(d), d, t.environment(container(d)), problems);
+        }
+        return problems;
+    }
+
+    static List<String> readiness(List<Map<String, Object>> docs) {
+        return eachService(docs, (service, d, env, problems) -> {
             if (!"/q/health/ready".equals(at(container(d), "readinessProbe", "httpGet", "path"))) {
                 problems.add(service + ": readiness probe is not /q/health/ready");
             }
             if (service.equals("portal")) {
-                continue;
+                return;
             }
             for (Channel c : channels(service)) {
                 String variable = ("MP_MESSAGING_" + c.direction() + "_" + c.name() + "_HEALTH_READINESS_ENABLED")
@@ -670,8 +683,7 @@ final class Wiring {
                     problems.add(service + ": channel " + c.name() + " reports to the startup probe: a pod cannot start while Kafka is down");
                 }
             }
-        }
-        return problems;
+        });
     }
 
     /** The content of a config file at that path, if a mounted ConfigMap provides it. */
@@ -695,16 +707,12 @@ final class Wiring {
     }
 
     static List<String> memory(List<Map<String, Object>> docs) {
-        Topology t = new Topology(docs);
-        List<String> problems = new ArrayList<>();
-        for (Map<String, Object> d : quarkus(docs)) {
-            String service = name(d);
-            Map<String, String> env = t.environment(container(d));
+        return eachService(docs, (service, d, env, problems) -> {
             int limit = mebibytes(at(container(d), "resources", "limits", "memory"));
             Matcher m = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(env.getOrDefault("_JAVA_OPTIONS", ""));
             if (!m.find()) {
                 problems.add(service + ": heap not set as a share of the limit (_JAVA_OPTIONS -XX:MaxRAMPercentage); the image's 75 % applies");
-                continue;
+                return;
             }
             double heap = limit * Double.parseDouble(m.group(1)) / 100;
             if (heap + OFF_HEAP_MIB > limit) {
@@ -714,8 +722,7 @@ final class Wiring {
             if (limit < rss * 1.25) {
                 problems.add(service + ": limit " + limit + " MiB leaves less than 25 % over the measured " + rss + " MiB");
             }
-        }
-        return problems;
+        });
     }
 
     static int mebibytes(String quantity) {
@@ -745,8 +752,6 @@ final class Wiring {
             problems.add("the image build does not set -Dquarkus.management.enabled=true: /q/health and /q/metrics stay on the service port");
         }
         Topology t = new Topology(docs);
-        Pod prometheus = new Pod("prometheus", MONITORING_NAMESPACE, Map.of("app.kubernetes.io/name", "prometheus"), Map.of(), Map.of(), "");
-        Pod gateway = new Pod("envoy", GATEWAY_NAMESPACE, Map.of("app.kubernetes.io/name", "envoy"), Map.of(), Map.of(), "");
         List<Pod> quarkusPods = new ArrayList<>();
         for (Map<String, Object> d : quarkus(docs)) {
             Map<String, Object> c = container(d);
@@ -762,17 +767,17 @@ final class Wiring {
             }
             Pod pod = t.pods.stream().filter(p -> p.name().equals(name(d))).findFirst().orElseThrow();
             quarkusPods.add(pod);
-            if (!t.admits(pod, prometheus, MANAGEMENT_PORT)) {
+            if (!t.admits(pod, PROMETHEUS, MANAGEMENT_PORT)) {
                 problems.add(name(d) + ": the monitoring namespace cannot reach the management port " + MANAGEMENT_PORT);
             }
             Integer http = pod.ports().get("http");
-            if (http != null && t.admits(pod, prometheus, http)) {
+            if (http != null && t.admits(pod, PROMETHEUS, http)) {
                 problems.add(name(d) + ": the monitoring namespace may reach the service port " + http + " (it scrapes " + MANAGEMENT_PORT + " only)");
             }
         }
         for (Pod pod : quarkusPods) {
             List<Pod> others = new ArrayList<>(t.pods.stream().filter(p -> p != pod).toList());
-            others.add(gateway);
+            others.add(GATEWAY);
             for (Pod other : others) {
                 if (t.admits(pod, other, MANAGEMENT_PORT)) {
                     problems.add(pod.name() + ": " + other.name() + " may reach the management port " + MANAGEMENT_PORT + " (the monitoring namespace only)");

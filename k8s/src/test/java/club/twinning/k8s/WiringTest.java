@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -27,57 +30,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 @SuppressWarnings("unchecked")
 class WiringTest {
 
-    static Stream<String> overlays() {
-        return Overlay.names();
+    /** Each check of how the objects connect, by what it makes sure of: given the overlay and its objects, the problems. */
+    private static final Map<String, BiFunction<String, List<Map<String, Object>>, List<String>>> CHECKS = checks();
+
+    private static Map<String, BiFunction<String, List<Map<String, Object>>, List<String>>> checks() {
+        Map<String, BiFunction<String, List<Map<String, Object>>, List<String>>> checks = new LinkedHashMap<>();
+        checks.put("every configured URL is allowed by the network policies", (overlay, docs) -> Wiring.networkPaths(docs));
+        checks.put("selectors match labels", (overlay, docs) -> Wiring.selectors(docs));
+        checks.put("every referenced Secret and ConfigMap exists or is produced",
+                (overlay, docs) -> Wiring.references(docs, handMade(overlay)));
+        checks.put("the portal's redirect matches the realm", (overlay, docs) -> Wiring.redirects(docs));
+        checks.put("every pod passes Pod Security restricted", (overlay, docs) -> PodSecurity.everyPod(docs));
+        checks.put("Kafka users grant what the channels need and no more", (overlay, docs) -> Wiring.kafkaAcls(docs));
+        checks.put("readiness is the database", (overlay, docs) -> Wiring.readiness(docs));
+        checks.put("memory fits", (overlay, docs) -> Wiring.memory(docs));
+        checks.put("health and metrics are on the management port only",
+                (overlay, docs) -> Wiring.management(docs, Wiring.imageBuild()));
+        return checks;
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void everyConfiguredUrlIsAllowedByTheNetworkPolicies(String overlay) {
-        assertNone(overlay, Wiring.networkPaths(docs(overlay)));
+    static Stream<Arguments> overlaysAndChecks() {
+        return Overlay.names().flatMap(overlay -> CHECKS.keySet().stream().map(check -> Arguments.of(overlay, check)));
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void selectorsMatchLabels(String overlay) {
-        assertNone(overlay, Wiring.selectors(docs(overlay)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void everyReferencedSecretAndConfigMapExistsOrIsProduced(String overlay) {
-        assertNone(overlay, Wiring.references(docs(overlay), handMade(overlay)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void thePortalsRedirectMatchesTheRealm(String overlay) {
-        assertNone(overlay, Wiring.redirects(docs(overlay)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void everyPodPassesPodSecurityRestricted(String overlay) {
-        assertNone(overlay, PodSecurity.everyPod(docs(overlay)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void kafkaUsersGrantWhatTheChannelsNeedAndNoMore(String overlay) {
-        assertNone(overlay, Wiring.kafkaAcls(docs(overlay)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void readinessIsTheDatabaseAndMemoryFits(String overlay) {
-        assertNone(overlay, Wiring.readiness(docs(overlay)));
-        assertNone(overlay, Wiring.memory(docs(overlay)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void healthAndMetricsAreOnTheManagementPortOnly(String overlay) {
-        assertNone(overlay, Wiring.management(docs(overlay), Wiring.imageBuild()));
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndChecks")
+    void theObjectsConnect(String overlay, String check) {
+        assertNone(overlay, CHECKS.get(check).apply(overlay, docs(overlay)));
     }
 
     // ---- planted mistakes ------------------------------------------------------------------------------------
