@@ -72,6 +72,12 @@ class VisitLifecycleTest {
         as("partner.es-semara").post("/api/visits/" + visit + "/confirmation").then().statusCode(403)
                 .body("type", equalTo("urn:twinning:problem:not-host"));
         String planned = Calls.etag("partner.agadez", "/api/visits/" + visit);
+        // A step the table does not allow: a planned visit is confirmed or cancelled, not completed.
+        as("partner.agadez").header("If-Match", planned).body(Map.of("outcomes", "trop tôt"))
+                .post("/api/visits/" + visit + "/report").then().statusCode(409)
+                .body("type", equalTo("urn:twinning:problem:visit-planned")).body("visitStatus", equalTo("PLANNED"))
+                .body("from", equalTo("PLANNED")).body("to", equalTo("COMPLETED"))
+                .body("allowed", equalTo(List.of("CANCELLED", "CONFIRMED")));
         String confirmed = as("partner.agadez").header("If-Match", planned).post("/api/visits/" + visit + "/confirmation")
                 .then().statusCode(200).body("status", equalTo("CONFIRMED")).extract().header("ETag");
         as("partner.banjul").get("/api/visits/" + visit).then().statusCode(403);
@@ -97,6 +103,10 @@ class VisitLifecycleTest {
                             "attendance", List.of("12 agents")))
                     .post("/api/visits/" + visit + "/report").then().statusCode(200).body("status", equalTo("COMPLETED"))
                     .body("report.outcomes", equalTo("Deux ateliers tenus"));
+            as("partner.es-semara").get("/api/visits/" + visit + "/steps").then().statusCode(200)
+                    .body("to", equalTo(List.of("PLANNED", "CONFIRMED", "COMPLETED")))
+                    .body("from[0]", org.hamcrest.Matchers.nullValue()).body("from[2]", equalTo("CONFIRMED"))
+                    .body("actor", equalTo(List.of("partner.agadez", "partner.agadez", "partner.es-semara")));
             as("partner.agadez").get("/api/requests/" + id).then().body("status", equalTo("COMPLETED"));
             as("partner.agadez").get("/api/matches?domain=desert-land-management").then().statusCode(200)
                     .body("find { it.party == 'es-semara' }.reasons",
@@ -129,6 +139,13 @@ class VisitLifecycleTest {
                 .body(Map.of("reason", "intempéries")).post("/api/visits/" + visit + "/cancellation")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("intempéries"));
         as("partner.agadez").get("/api/requests/" + id).then().body("status", equalTo("APPROVED"));
+        // A cancelled visit is final: the refusal names its status and that nothing follows.
+        as("partner.agadez").header("If-Match", Calls.etag("partner.agadez", "/api/visits/" + visit))
+                .post("/api/visits/" + visit + "/confirmation").then().statusCode(409)
+                .body("type", equalTo("urn:twinning:problem:visit-cancelled")).body("allowed", equalTo(List.of()));
+        as("partner.es-semara").get("/api/visits/" + visit + "/steps").then().statusCode(200)
+                .body("to", equalTo(List.of("PLANNED", "CANCELLED"))).body("reason[1]", equalTo("intempéries"));
+        as("partner.banjul").get("/api/visits/" + visit + "/steps").then().statusCode(403);
         KafkaRecords.consume(Topics.VISITS, Set.of(visit), 2);
     }
 }

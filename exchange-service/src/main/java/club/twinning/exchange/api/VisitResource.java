@@ -94,6 +94,17 @@ public class VisitResource {
         return ok(visits.visible(id));
     }
 
+    @GET
+    @Path("/visits/{id}/steps")
+    @Operation(operationId = "getVisitSteps", summary = "Read the steps of one visit",
+            description = "Whoever may read the visit. Its planning, confirmation, report and cancellation, oldest first: who, when, why.")
+    @APIResponse(responseCode = "200", description = "The visit's steps")
+    @APIResponse(responseCode = "403", description = "A partner of a city the visit does not involve")
+    @APIResponse(responseCode = "404", description = "No such visit")
+    public List<VisitStepView> steps(@PathParam("id") UUID id) {
+        return visits.steps(id).stream().map(VisitStepView::of).toList();
+    }
+
     @POST
     @Path("/visits/{id}/confirmation")
     @RolesAllowed(Roles.PARTNER)

@@ -8,6 +8,7 @@ import club.twinning.exchange.domain.RequestStatus;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.domain.VisitPlan;
 import club.twinning.exchange.domain.VisitStatus;
+import club.twinning.exchange.domain.VisitStep;
 import club.twinning.exchange.messaging.ExchangeEvents;
 import club.twinning.exchange.replica.AgreementLocks;
 import club.twinning.platform.problem.Problem;
@@ -34,15 +35,17 @@ public class VisitService {
 
     private final RequestService requests;
     private final Workflow workflow;
+    private final VisitWorkflow visits;
     private final ExchangeEvents events;
     private final Caller caller;
     private final AgreementLocks locks;
     private final Clock clock;
 
-    VisitService(RequestService requests, Workflow workflow, ExchangeEvents events, Caller caller, AgreementLocks locks,
-                 Clock clock) {
+    VisitService(RequestService requests, Workflow workflow, VisitWorkflow visits, ExchangeEvents events, Caller caller,
+                 AgreementLocks locks, Clock clock) {
         this.requests = requests;
         this.workflow = workflow;
+        this.visits = visits;
         this.events = events;
         this.caller = caller;
         this.locks = locks;
@@ -84,15 +87,13 @@ public class VisitService {
         visit.visitingParty = request.visitor();
         visit.startDate = input.startDate();
         visit.endDate = input.endDate();
-        visit.status = VisitStatus.PLANNED;
         visit.domain = request.domain;
         visit.delegation = new ArrayList<>(input.delegation());
         visit.agenda = new ArrayList<>(agenda);
         visit.logistics = input.logistics();
         visit.plannedBy = caller.name();
         visit.createdAt = clock.instant();
-        visit.persist();
-        visit.flush();
+        visits.start(visit, caller.name());
         workflow.move(request, RequestStatus.SCHEDULED, caller.name(), "visit planned");
         events.visit(EventType.VISIT_PLANNED, visit, caller.name(), null);
         return visit;
@@ -106,13 +107,12 @@ public class VisitService {
         }
         expected.require(visit.version);
         InForce.require(agreement, "no visit is confirmed under it");
-        expect(visit, VisitStatus.PLANNED);
+        visits.check(visit, VisitStatus.CONFIRMED);
         LocalDate today = LocalDate.now(clock);
         if (!today.isBefore(visit.startDate)) {
             throw tooSoon("startDate", "a visit is confirmed before it starts (" + visit.startDate + "); today is " + today);
         }
-        visit.status = VisitStatus.CONFIRMED;
-        visit.flush();
+        visits.move(visit, VisitStatus.CONFIRMED, caller.name(), null);
         events.visit(EventType.VISIT_CONFIRMED, visit, caller.name(), null);
         return visit;
     }
@@ -123,7 +123,7 @@ public class VisitService {
         Visit visit = visible(id);
         actsFor(visit.hostParty, visit.visitingParty);
         expected.require(visit.version);
-        expect(visit, VisitStatus.CONFIRMED);
+        visits.check(visit, VisitStatus.COMPLETED);
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(visit.endDate)) {
             throw tooSoon("endDate", "a report is filed on or after the visit's last day (" + visit.endDate + "); today is " + today);
@@ -131,8 +131,7 @@ public class VisitService {
         visit.report = new Visit.Report(input.outcomes(), input.lessons(),
                 Objects.requireNonNullElse(input.followUps(), List.of()),
                 Objects.requireNonNullElse(input.attendance(), List.of()), caller.name(), clock.instant());
-        visit.status = VisitStatus.COMPLETED;
-        visit.flush();
+        visits.move(visit, VisitStatus.COMPLETED, caller.name(), null);
         ExchangeRequest request = ExchangeRequest.findById(visit.requestId);
         workflow.move(request, RequestStatus.COMPLETED, caller.name(), "visit report filed");
         events.visit(EventType.VISIT_COMPLETED, visit, caller.name(), null);
@@ -151,12 +150,8 @@ public class VisitService {
             throw ProblemException.badField("reason", "a cancellation says why");
         }
         expected.require(visit.version);
-        if (visit.status != VisitStatus.PLANNED && visit.status != VisitStatus.CONFIRMED) {
-            expect(visit, VisitStatus.PLANNED);
-        }
-        visit.status = VisitStatus.CANCELLED;
         visit.cancelReason = reason;
-        visit.flush();
+        visits.move(visit, VisitStatus.CANCELLED, caller.name(), reason);
         ExchangeRequest request = ExchangeRequest.findById(visit.requestId);
         String status = agreement.map(AgreementLocks.Locked::status).orElse("UNKNOWN");
         if (AgreementLifecycle.ENDED.contains(status)) {
@@ -184,6 +179,12 @@ public class VisitService {
         return visit;
     }
 
+    /** The visit's steps, oldest first, if the caller may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<VisitStep> steps(UUID id) {
+        return VisitStep.logOf(visible(id).id);
+    }
+
     /** The visits the caller may see that overlap [from, to]. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Visit> between(LocalDate from, LocalDate to, int limit) {
@@ -208,12 +209,5 @@ public class VisitService {
     private static ProblemException tooSoon(String field, String message) {
         return new ProblemException(422, "wrong-time", "Not at this time", field + ": " + message,
                 List.of(new Problem.FieldError(field, message))).with("field", field);
-    }
-
-    private static void expect(Visit visit, VisitStatus status) {
-        if (visit.status != status) {
-            throw new ProblemException(409, "visit-" + visit.status.name().toLowerCase(), "Step not allowed",
-                    "the visit is " + visit.status + ", this step needs it " + status).with("visitStatus", visit.status.name());
-        }
     }
 }
