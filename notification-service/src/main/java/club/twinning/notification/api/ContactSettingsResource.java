@@ -9,6 +9,7 @@ import club.twinning.notification.service.EgressPolicy;
 import club.twinning.notification.service.WebhookSecrets;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -37,11 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContactSettingsResource {
 
     private final Access access;
+    private final Caller caller;
     private final WebhookSecrets secrets;
     private final EgressPolicy egress;
 
-    ContactSettingsResource(Access access, WebhookSecrets secrets, EgressPolicy egress) {
+    ContactSettingsResource(Access access, Caller caller, WebhookSecrets secrets, EgressPolicy egress) {
         this.access = access;
+        this.caller = caller;
         this.secrets = secrets;
         this.egress = egress;
     }
@@ -79,7 +82,7 @@ public class ContactSettingsResource {
         preference.channels = new ArrayList<>(input.channels() == null ? List.of() : input.channels());
         preference.digest = input.digest() == null ? Digest.IMMEDIATE : Digest.valueOf(input.digest());
         preference.digestHour = input.digestHour() == null ? 8 : input.digestHour();
-        preference.updatedBy = access.actor();
+        preference.updatedBy = caller.name();
         preference.updatedAt = Instant.now();
         preference.persist();
         return preference;
@@ -99,9 +102,8 @@ public class ContactSettingsResource {
     @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "422", description = "The contact's webhook URL is one the platform never calls; errors names webhookUrl")
     public Map<String, String> rotateSecret(@PathParam("id") UUID id) {
-        access.contact(id);
-        KnownContact contact = KnownContact.findById(id);
-        if (contact != null && contact.webhookUrl != null) {
+        KnownContact contact = access.contact(id);
+        if (contact.webhookUrl != null) {
             egress.refusal(contact.webhookUrl).ifPresent(reason -> {
                 String message = "not a public https endpoint (" + reason + "): mend it in the registry first";
                 throw new ProblemException(422, "refused-address", "Webhook URL refused", "webhookUrl: " + message,

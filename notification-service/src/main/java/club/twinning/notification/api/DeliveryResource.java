@@ -12,6 +12,7 @@ import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
 import club.twinning.platform.paging.Slice;
 import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -46,10 +47,12 @@ public class DeliveryResource {
 
     private final DeliverySearch search;
     private final Access access;
+    private final Caller caller;
 
-    DeliveryResource(DeliverySearch search, Access access) {
+    DeliveryResource(DeliverySearch search, Access access, Caller caller) {
         this.search = search;
         this.access = access;
+        this.caller = caller;
     }
 
     @GET
@@ -63,7 +66,7 @@ public class DeliveryResource {
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                    @Context UriInfo uri, @Context HttpHeaders headers) {
         int size = LIMIT.of(limit);
-        String party = access.partnerOnly() ? access.city() : null;
+        String party = access.scope().filter(null);
         Slice<Delivery> found = search.find(new DeliverySearch.Filter(contact, party, blank(eventType), blank(channel),
                 blank(status), instant("from", from), instant("to", to)), Cursor.decode(cursor), size);
         // names are read for the whole page at once, so the rows are shown together, then paged as they came
@@ -78,7 +81,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "403", description = "A partner asking for another city's delivery")
     @APIResponse(responseCode = "404", description = "No such delivery")
     public DeliveryView one(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return views(List.of(visible(id)), headers, true).get(0);
+        return views(List.of(access.delivery(id)), headers, true).get(0);
     }
 
     /** Sends a FAILED delivery again, from a fresh count of attempts; the attempt log keeps the history. */
@@ -92,7 +95,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "404", description = "No such delivery")
     @APIResponse(responseCode = "409", description = "The delivery is not FAILED; deliveryStatus says what it is")
     public DeliveryView retry(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        Delivery d = visible(id);
+        Delivery d = access.delivery(id);
         if (d.status != DeliveryStatus.FAILED) {
             throw new ProblemException(409, "not-failed", "Nothing to retry", "the delivery is " + d.status + ", not FAILED")
                     .with("deliveryStatus", d.status.name());
@@ -100,7 +103,7 @@ public class DeliveryResource {
         d.status = DeliveryStatus.RETRYING;
         d.attempts = 0;
         d.nextAttemptAt = Instant.now();
-        DeliveryAttempt.record(d.id, Instant.now(), "RETRY", "asked by " + access.actor());
+        DeliveryAttempt.record(d.id, Instant.now(), "RETRY", "asked by " + caller.name());
         return views(List.of(d), headers, true).get(0);
     }
 
@@ -116,15 +119,6 @@ public class DeliveryResource {
                 .stream().collect(Collectors.toMap(p -> p.code, p -> p.name(language)));
         return deliveries.stream().map(d -> DeliveryView.of(d, contacts.get(d.contactId), parties.get(d.partyCode),
                 withAttempts ? DeliveryAttempt.of(d.id) : null)).toList();
-    }
-
-    private Delivery visible(UUID id) {
-        Delivery d = Delivery.findById(id);
-        if (d == null) {
-            throw ProblemException.notFound("delivery", id);
-        }
-        access.party(d.partyCode);
-        return d;
     }
 
     private static String blank(String value) {

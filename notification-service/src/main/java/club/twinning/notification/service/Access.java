@@ -1,10 +1,13 @@
 package club.twinning.notification.service;
 
+import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.replica.KnownContact;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.CityScope;
 import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Collections;
 import java.util.UUID;
 
 /**
@@ -13,9 +16,8 @@ import java.util.UUID;
  * How it differs from exchange-service's "own city only" ({@code RequestResource}, {@code VisitService}): there a
  * partner who also holds the council role sees every city (the council reviews all requests), here the council role
  * widens nothing (council members are no readers of the delivery log or contacts' settings, and the resources'
- * {@code @RolesAllowed} leave them out), so a partner-and-council user still sees its own city's only. Both read the
- * city from the token's {@code city} claim through platform's {@code Caller}; issue 18's one {@code Caller.cityScope()}
- * must keep this difference as a parameter (the roles that widen the scope), not erase it.
+ * {@code @RolesAllowed} leave them out), so a partner-and-council user still sees its own city's only. Hence the
+ * widening roles named here, for platform's {@link Caller#cityScope(String...)}.
  */
 @RequestScoped
 public class Access {
@@ -26,31 +28,32 @@ public class Access {
         this.caller = caller;
     }
 
-    public boolean partnerOnly() {
-        return caller.is(Roles.PARTNER) && !caller.is(Roles.OPS) && !caller.is(Roles.SECRETARIAT);
+    /** The cities this caller sees in the delivery log and contacts' settings. */
+    public CityScope scope() {
+        return caller.cityScope(Roles.OPS, Roles.SECRETARIAT);
     }
 
-    public String city() {
-        return caller.requireCity();
-    }
-
-    public String actor() {
-        return caller.name();
-    }
-
+    /** The contact, if this caller may see its settings: 404 when unknown, 403 other-city when of another city. */
     public KnownContact contact(UUID id) {
         KnownContact contact = KnownContact.findById(id);
         if (contact == null) {
             throw ProblemException.notFound("contact", id);
         }
-        party(contact.partyCode);
+        require(contact.partyCode, "contacts");
         return contact;
     }
 
-    public void party(String partyCode) {
-        if (partnerOnly() && !city().equals(partyCode)) {
-            throw new ProblemException(403, "other-city", "Not your city",
-                    "a partner sees its own city's contacts and deliveries only");
+    /** The delivery, if this caller may see it: 404 when unknown, 403 other-city when of another city (or of none). */
+    public Delivery delivery(UUID id) {
+        Delivery delivery = Delivery.findById(id);
+        if (delivery == null) {
+            throw ProblemException.notFound("delivery", id);
         }
+        require(delivery.partyCode, "deliveries");
+        return delivery;
+    }
+
+    private void require(String partyCode, String what) {
+        scope().require(Collections.singletonList(partyCode), what); // the council's and secretariat's mails have no party
     }
 }
