@@ -1,5 +1,6 @@
 package club.twinning.platform.paging;
 
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,5 +17,10 @@ public record Slice<R>(List<R> rows, Cursor next) {
         }
         List<R> rows = List.copyOf(fetched.subList(0, limit));
         return new Slice<>(rows, position.apply(rows.get(limit - 1)));
+    }
+
+    /** Reads a page of {@code limit} rows with {@code query} (one more, to know whether a following page exists) and cuts it. */
+    public static <R> Slice<R> read(TypedQuery<R> query, int limit, Function<? super R, Cursor> position) {
+        return cut(query.setMaxResults(Limit.probe(limit)).getResultList(), limit, position);
     }
 }

@@ -3,6 +3,8 @@ package club.twinning.platform.query;
 import club.twinning.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Query parameters read the same way by every list: blank is absent, text is trimmed, a date that does not read is a
@@ -28,6 +30,20 @@ public final class QueryValues {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.badField(name, "a date such as 2026-03-01");
+        }
+    }
+
+    /** One of an enum's constants by its name, null when absent or blank, a 400 naming {@code name} and the choices otherwise. */
+    public static <E extends Enum<E>> E choice(Class<E> type, String name, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(name, "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 }

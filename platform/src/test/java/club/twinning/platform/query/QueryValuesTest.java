@@ -3,6 +3,7 @@ package club.twinning.platform.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import club.twinning.platform.problem.ProblemException;
 import java.time.LocalDate;
@@ -27,5 +28,17 @@ class QueryValuesTest {
         ProblemException e = assertThrows(ProblemException.class, () -> QueryValues.date("signedFrom", "31/10/2025"));
         assertEquals(400, e.status());
         assertEquals("signedFrom", e.toProblem("/x").errors().get(0).field());
+    }
+
+    enum Colour { RED, GREEN }
+
+    @Test
+    void aChoiceIsAConstantByNameAndAnyOtherWordNamesTheChoices() {
+        assertNull(QueryValues.choice(Colour.class, "colour", " "));
+        assertEquals(Colour.GREEN, QueryValues.choice(Colour.class, "colour", " GREEN "));
+        ProblemException e = assertThrows(ProblemException.class, () -> QueryValues.choice(Colour.class, "colour", "green"));
+        assertEquals(400, e.status());
+        assertEquals("colour", e.toProblem("/x").errors().get(0).field());
+        assertTrue(e.toProblem("/x").errors().get(0).message().contains("RED, GREEN"), e.toProblem("/x").errors().get(0).message());
     }
 }
