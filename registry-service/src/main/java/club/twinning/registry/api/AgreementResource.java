@@ -1,10 +1,12 @@
 package club.twinning.registry.api;
 
+import static club.twinning.platform.query.QueryValues.date;
+import static club.twinning.platform.query.QueryValues.text;
+
 import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.platform.paging.Cursor;
 import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
-import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementDocument;
@@ -35,8 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,12 +78,12 @@ public class AgreementResource {
     public Page<AgreementView> list(@QueryParam("party") String party, @QueryParam("country") String country,
                                     @QueryParam("type") String type, @QueryParam("status") String status,
                                     @QueryParam("domain") String domain, @QueryParam("signedFrom") String signedFrom,
-                                    @QueryParam("signedTo") String signedTo, @QueryParam("q") String text,
+                                    @QueryParam("signedTo") String signedTo, @QueryParam("q") String q,
                                     @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        AgreementFilter filter = new AgreementFilter(blank(party), blank(country), blank(type), blank(status),
-                blank(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), blank(text));
-        return Page.of(search.find(filter, AgreementSearch.Sort.of(blank(sort)), Cursor.decode(cursor), LIMIT.of(limit),
+        AgreementFilter filter = new AgreementFilter(text(party), text(country), text(type), text(status),
+                text(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), text(q));
+        return Page.of(search.find(filter, AgreementSearch.Sort.of(text(sort)), Cursor.decode(cursor), LIMIT.of(limit),
                 agreements.draftsForCaller()), a -> AgreementView.of(a, List.of()), uri);
     }
 
@@ -257,20 +257,5 @@ public class AgreementResource {
 
     private static HistoryEntry entry(AgreementTransition t) {
         return new HistoryEntry(t.at, t.actor, "transition", t.from.name(), t.to.name(), t.reason, null);
-    }
-
-    static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "a date such as 2025-10-31");
-        }
     }
 }
