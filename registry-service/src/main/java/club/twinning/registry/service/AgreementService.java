@@ -2,9 +2,11 @@ package club.twinning.registry.service;
 
 import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.events.EventType;
+import club.twinning.platform.problem.FieldErrors;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.CityScope;
 import club.twinning.platform.security.Roles;
 import club.twinning.platform.state.Step;
 import club.twinning.platform.state.StateMachine;
@@ -26,10 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +45,8 @@ public class AgreementService {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Who reads every city's drafts; ops does not (it runs the platform, it reviews no negotiation). */
+    private static final String[] DRAFT_READERS = {Roles.SECRETARIAT, Roles.COUNCIL};
 
     private final RegistryEvents events;
     private final AuditTrail audit;
@@ -168,7 +174,7 @@ public class AgreementService {
 
     /** Evidence given with a move is recorded on the agreement, audited; it belongs with the move that needs it. */
     private void recordEvidence(Agreement agreement, AgreementStatus target, TransitionInput input) {
-        List<Problem.FieldError> misplaced = new ArrayList<>();
+        FieldErrors misplaced = new FieldErrors();
         Map<String, Object> given = new java.util.LinkedHashMap<>();
         boolean signing = target == AgreementStatus.SIGNED;
         boolean effect = target == AgreementStatus.IN_FORCE;
@@ -177,7 +183,7 @@ public class AgreementService {
             if (signing) {
                 agreement.signedOn = input.signedOn();
             } else {
-                misplaced.add(new Problem.FieldError("signedOn", "recorded with a move to SIGNED only"));
+                misplaced.add("signedOn", "recorded with a move to SIGNED only");
             }
         }
         if (input.place() != null && !input.place().isBlank()) {
@@ -185,17 +191,17 @@ public class AgreementService {
             if (signing) {
                 agreement.place = input.place().trim();
             } else {
-                misplaced.add(new Problem.FieldError("place", "recorded with a move to SIGNED only"));
+                misplaced.add("place", "recorded with a move to SIGNED only");
             }
         }
         if (input.signatories() != null && !input.signatories().isEmpty()) {
             given.put("signatories", input.signatories());
             if (!signing) {
-                misplaced.add(new Problem.FieldError("signatories", "recorded with a move to SIGNED only"));
+                misplaced.add("signatories", "recorded with a move to SIGNED only");
             }
             for (int i = 0; i < input.signatories().size(); i++) {
                 if (!agreement.partyCodes.contains(input.signatories().get(i).partyCode())) {
-                    misplaced.add(new Problem.FieldError("signatories[" + i + "].partyCode", "not a party of this agreement"));
+                    misplaced.add("signatories[" + i + "].partyCode", "not a party of this agreement");
                 }
             }
             agreement.signatories = new ArrayList<>(input.signatories().stream()
@@ -204,26 +210,23 @@ public class AgreementService {
         if (input.effectiveFrom() != null) {
             given.put("effectiveFrom", input.effectiveFrom());
             if (!effect) {
-                misplaced.add(new Problem.FieldError("effectiveFrom", "recorded with a move to IN_FORCE only"));
+                misplaced.add("effectiveFrom", "recorded with a move to IN_FORCE only");
             } else if (agreement.expiresOn != null && agreement.expiresOn.isBefore(input.effectiveFrom())) {
-                misplaced.add(new Problem.FieldError("effectiveFrom", "after the end date " + agreement.expiresOn));
+                misplaced.add("effectiveFrom", "after the end date " + agreement.expiresOn);
             }
             agreement.effectiveFrom = input.effectiveFrom();
         }
         if (input.formalities() != null) {
             given.put("formalities", input.formalities());
             if (!effect) {
-                misplaced.add(new Problem.FieldError("formalities", "recorded with a move to IN_FORCE only"));
+                misplaced.add("formalities", "recorded with a move to IN_FORCE only");
             }
             agreement.formalities = merge(agreement.formalities, input.formalities());
         }
         if (input.formalitiesWaiver() != null && !input.formalitiesWaiver().isBlank() && !effect) {
-            misplaced.add(new Problem.FieldError("formalitiesWaiver", "a waiver is given with a move to IN_FORCE only"));
+            misplaced.add("formalitiesWaiver", "a waiver is given with a move to IN_FORCE only");
         }
-        if (!misplaced.isEmpty()) {
-            throw new ProblemException(400, "invalid-request", "Invalid transition",
-                    misplaced.size() + " field(s) to correct", misplaced);
-        }
+        misplaced.throwIfAny("invalid-request", "Invalid transition");
         if (!given.isEmpty()) {
             agreement.index();
             audit.record("agreement", agreement.id.toString(), "evidence", caller.name(), given);
@@ -305,20 +308,25 @@ public class AgreementService {
     /** Signed agreements are for every member; drafts for the secretariat, the council and the agreement's parties. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean mayRead(Agreement agreement) {
-        return signedOnce(agreement) || seesAllDrafts()
-                || caller.is(Roles.PARTNER) && caller.city().map(agreement.partyCodes::contains).orElse(false);
-    }
-
-    private boolean seesAllDrafts() {
-        return caller.is(Roles.SECRETARIAT) || caller.is(Roles.COUNCIL);
+        return signedOnce(agreement) || draftScope().map(scope -> scope.coversAny(agreement.partyCodes)).orElse(false);
     }
 
     /** The drafts the caller's searches may list, by the same rule as {@link #mayRead}. */
     public AgreementSearch.Drafts draftsForCaller() {
-        if (seesAllDrafts()) {
-            return AgreementSearch.Drafts.ALL;
+        return draftScope().map(scope -> scope.everyCity() ? AgreementSearch.Drafts.ALL : AgreementSearch.Drafts.of(scope.city()))
+                .orElse(AgreementSearch.Drafts.of(null));
+    }
+
+    /**
+     * Whose drafts the caller sees: every city's for the secretariat and the council, its own city's for a partner,
+     * none for anyone else (ops, or a partner whose token names no city: it still reads every signed agreement).
+     */
+    private Optional<CityScope> draftScope() {
+        boolean everyCity = Arrays.stream(DRAFT_READERS).anyMatch(caller::is);
+        if (everyCity || caller.is(Roles.PARTNER) && caller.city().isPresent()) {
+            return Optional.of(caller.cityScope(DRAFT_READERS));
         }
-        return AgreementSearch.Drafts.of(caller.is(Roles.PARTNER) ? caller.city().orElse(null) : null);
+        return Optional.empty();
     }
 
     /** Whether the agreement was ever signed: abandoned negotiations stay drafts. */
@@ -348,42 +356,39 @@ public class AgreementService {
     }
 
     private static void apply(Agreement a, AgreementInput in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         List<String> parties = in.parties();
         if (new HashSet<>(parties).size() != parties.size()) {
-            errors.add(new Problem.FieldError("parties", "a party appears twice"));
+            errors.add("parties", "a party appears twice");
         }
         for (int i = 0; i < parties.size(); i++) {
             if (club.twinning.registry.domain.Party.findById(parties.get(i)) == null) {
-                errors.add(new Problem.FieldError("parties[" + i + "]", "no party with code '" + parties.get(i) + "'"));
+                errors.add("parties[" + i + "]", "no party with code '" + parties.get(i) + "'");
             }
         }
         if (in.titleFr() == null && in.titleAr() == null && in.titleEn() == null) {
-            errors.add(new Problem.FieldError("titleFr", "an agreement needs a title in at least one of fr, ar, en"));
+            errors.add("titleFr", "an agreement needs a title in at least one of fr, ar, en");
         }
         List<AgreementInput.SignatoryInput> signatories = Objects.requireNonNullElse(in.signatories(), List.of());
         for (int i = 0; i < signatories.size(); i++) {
             if (!parties.contains(signatories.get(i).partyCode())) {
-                errors.add(new Problem.FieldError("signatories[" + i + "].partyCode", "not a party of this agreement"));
+                errors.add("signatories[" + i + "].partyCode", "not a party of this agreement");
             }
         }
         List<AgreementInput.CommitmentInput> commitments = Objects.requireNonNullElse(in.commitments(), List.of());
         for (int i = 0; i < commitments.size(); i++) {
             String owner = commitments.get(i).owningParty();
             if (owner != null && !parties.contains(owner)) {
-                errors.add(new Problem.FieldError("commitments[" + i + "].owningParty", "not a party of this agreement"));
+                errors.add("commitments[" + i + "].owningParty", "not a party of this agreement");
             }
         }
         if (in.effectiveFrom() != null && in.expiresOn() != null && in.expiresOn().isBefore(in.effectiveFrom())) {
-            errors.add(new Problem.FieldError("expiresOn", "cannot be before effectiveFrom"));
+            errors.add("expiresOn", "cannot be before effectiveFrom");
         }
         if (Boolean.TRUE.equals(in.tacitRenewal()) && (in.expiresOn() == null || in.renewalTermMonths() == null)) {
-            errors.add(new Problem.FieldError("renewalTermMonths", "tacit renewal needs an expiry date and a renewal term"));
+            errors.add("renewalTermMonths", "tacit renewal needs an expiry date and a renewal term");
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "invalid-request", "Invalid agreement",
-                    errors.size() + " field(s) to correct", errors);
-        }
+        errors.throwIfAny("invalid-request", "Invalid agreement");
         a.reference = in.reference();
         a.type = AgreementType.valueOf(in.type());
         a.titleFr = in.titleFr();

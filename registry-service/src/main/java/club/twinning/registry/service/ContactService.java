@@ -131,14 +131,9 @@ public class ContactService {
         return party;
     }
 
+    /** The secretariat acts for every party; a partner for its own city only (403 other-city, or no-city). */
     private void mayAct(String partyCode) {
-        if (caller.is(Roles.SECRETARIAT)) {
-            return;
-        }
-        if (!caller.is(Roles.PARTNER) || !partyCode.equals(caller.requireCity())) {
-            throw new ProblemException(403, "other-city", "Not your city",
-                    "a partner reads and manages the contacts of its own city only");
-        }
+        caller.cityScope(Roles.SECRETARIAT).require(List.of(partyCode), "contacts");
     }
 
     private void apply(Contact contact, ContactInput input, Party party) {
