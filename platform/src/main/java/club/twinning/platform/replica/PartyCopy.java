@@ -27,8 +27,7 @@ public abstract class PartyCopy extends PanacheEntityBase implements LocalCopy.V
 
     /**
      * The copy of the event's party with the event's data in it, or empty when the copy is newer than the event
-     * (ignore it). The caller persists it: {@code PartyCopy.update(p, KnownParty.findById(p.code()), KnownParty::new)
-     * .ifPresent(KnownParty::persist)}.
+     * (ignore it). {@link #store} also persists it.
      */
     public static <P extends PartyCopy> Optional<P> update(PartyChanged event, P existing, Supplier<P> fresh) {
         Optional<P> copy = LocalCopy.toUpdate(existing, event.version(), fresh);
@@ -38,6 +37,14 @@ public abstract class PartyCopy extends PanacheEntityBase implements LocalCopy.V
             c.version = event.version();
         });
         return copy;
+    }
+
+    /**
+     * What a consumer of the registry's party events does: {@code PartyCopy.store(p, KnownParty.findById(p.code()),
+     * KnownParty::new)} writes the event into the service's copy unless the copy is newer.
+     */
+    public static <P extends PartyCopy> void store(PartyChanged event, P existing, Supplier<P> fresh) {
+        update(event, existing, fresh).ifPresent(copy -> copy.persist());
     }
 
     /** Takes the event's data; a subclass with columns of its own calls this, then fills them. */
