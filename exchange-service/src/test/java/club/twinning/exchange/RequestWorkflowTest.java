@@ -127,6 +127,12 @@ class RequestWorkflowTest {
                 .body("requestingParty", equalTo("agadez")).extract().path("id");
         as("partner.banjul").get("/api/requests/" + id).then().statusCode(403).contentType("application/problem+json");
         as("partner.banjul").get("/api/requests").then().statusCode(200).body("items.id", not(hasItem(id)));
+        // Asking for another city's list still answers the partner's own.
+        as("partner.banjul").get("/api/requests?city=agadez").then().statusCode(200).body("items.id", not(hasItem(id)));
+        // Only the requesting city changes its request: the partner city reads it but does not withdraw it.
+        as("partner.es-semara").header("If-Match", Calls.etag("partner.es-semara", "/api/requests/" + id))
+                .body(Map.of("reason", "x")).post("/api/requests/" + id + "/withdrawal").then().statusCode(403)
+                .body("type", equalTo("urn:twinning:problem:not-requester"));
         // Tangier and Es-Semara are bound by no agreement, in the test data or the demo data
         as("partner.tangier").body(Calls.request("es-semara", "x")).post("/api/requests").then().statusCode(422)
                 .body("type", equalTo("urn:twinning:problem:no-agreement-in-force"));

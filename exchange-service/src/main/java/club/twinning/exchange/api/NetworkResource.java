@@ -48,7 +48,7 @@ public class NetworkResource {
         if (domain == null || CooperationDomain.of(domain).isEmpty()) {
             throw ProblemException.badField("domain", ProblemException.unknownDomain(domain));
         }
-        String city = caller.is(Roles.PARTNER) ? caller.requireCity() : Params.text(party);
+        String city = caller.cityScope(Roles.COUNCIL, Roles.SECRETARIAT).filter(Params.text(party));
         if (city == null) {
             throw ProblemException.badField("party", "the party to find partners for");
         }
@@ -62,7 +62,6 @@ public class NetworkResource {
             description = "Partner (its own city's relationships), council or secretariat (all). For each agreement: its activity, dormant or not.")
     @APIResponse(responseCode = "200", description = "The relationships")
     public List<RelationshipHealth> relationships() {
-        boolean partnerOnly = caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT);
-        return relationships.health(partnerOnly ? caller.requireCity() : null, LocalDate.now(clock));
+        return relationships.health(caller.cityScope(Roles.COUNCIL, Roles.SECRETARIAT).city(), LocalDate.now(clock));
     }
 }

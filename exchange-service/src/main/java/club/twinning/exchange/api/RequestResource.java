@@ -83,9 +83,7 @@ public class RequestResource {
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         // A partner's list is its own city's, whatever it asks for.
-        boolean partnerOnly = caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT)
-                && !caller.is(Roles.OPS);
-        String scope = partnerOnly ? caller.requireCity() : Params.text(city);
+        String scope = caller.cityScope().filter(Params.text(city));
         return Page.of(search.find(new RequestSearch.Filter(Params.text(status), scope, Params.text(domain),
                 Params.date("from", from), Params.date("to", to)), Cursor.decode(cursor), LIMIT.of(limit)),
                 r -> RequestView.of(requests.dossier(r)), uri);

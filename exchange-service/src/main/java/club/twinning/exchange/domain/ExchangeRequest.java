@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A city asking a twinned city for know-how, and the council's decision on it. */
@@ -43,6 +44,11 @@ public class ExchangeRequest extends PanacheEntityBase {
     public String closedReason;
     @Version
     public long version;
+
+    /** The two cities of the request: what a city scope is checked against. */
+    public List<String> parties() {
+        return List.of(requestingParty, partnerParty);
+    }
 
     public boolean involves(String party) {
         return party != null && (party.equals(requestingParty) || party.equals(partnerParty));

@@ -69,7 +69,8 @@ public class Visit extends PanacheEntityBase {
                         + " order by startDate, id", from, to, city).page(0, limit).list();
     }
 
-    public boolean involves(String party) {
-        return party != null && (party.equals(hostParty) || party.equals(visitingParty));
+    /** The two cities of the visit: what a city scope is checked against. */
+    public List<String> parties() {
+        return List.of(hostParty, visitingParty);
     }
 }

@@ -7,7 +7,6 @@ import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.replica.KnownParty;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
-import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ public class CalendarFeeds {
         feed.id = UUID.randomUUID();
         feed.tokenHash = hash(token);
         feed.owner = caller.name();
-        feed.city = seesEveryVisit() ? null : caller.requireCity();
+        feed.city = caller.cityScope().city();
         feed.lang = LANGUAGES.contains(lang) ? lang : "fr";
         feed.createdAt = clock.instant();
         feed.persist();
@@ -100,10 +99,6 @@ public class CalendarFeeds {
     public String renderFor(List<Visit> visits, String lang) {
         String language = LANGUAGES.contains(lang) ? lang : "fr";
         return VisitCalendar.of(visits, places(language), language, config.portalUrl(), clock.instant());
-    }
-
-    private boolean seesEveryVisit() {
-        return caller.is(Roles.COUNCIL) || caller.is(Roles.SECRETARIAT) || caller.is(Roles.OPS);
     }
 
     /** Every known party's name in the language (French, then its code, when the register gave none), and place. */

@@ -19,7 +19,6 @@ import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.platform.problem.Problem;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
-import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -135,11 +134,7 @@ public class RequestService {
         if (request == null) {
             throw ProblemException.notFound("request", id);
         }
-        if (caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT) && !caller.is(Roles.OPS)
-                && !request.involves(caller.requireCity())) {
-            throw new ProblemException(403, "other-city", "Not your city",
-                    "a partner sees the requests that involve its own city only");
-        }
+        caller.cityScope().require(request.parties(), "requests");
         return request;
     }
 
@@ -152,7 +147,7 @@ public class RequestService {
 
     private ExchangeRequest ownRequest(UUID id) {
         ExchangeRequest request = visible(id);
-        if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(request.requestingParty)) {
+        if (!caller.actsFor(request.requestingParty)) {
             throw new ProblemException(403, "not-requester", "Not your request",
                     "only the requesting city changes or withdraws its request");
         }

@@ -102,7 +102,7 @@ public class VisitService {
     public Visit confirm(UUID id, ExpectedVersion expected) {
         Optional<AgreementLocks.Locked> agreement = locks.shareForVisit(id);
         Visit visit = visible(id);
-        if (!caller.is(Roles.PARTNER) || !caller.requireCity().equals(visit.hostParty)) {
+        if (!caller.actsFor(visit.hostParty)) {
             throw new ProblemException(403, "not-host", "Not the host", "the host city, " + visit.hostParty + ", confirms its visit");
         }
         expected.require(visit.version);
@@ -173,9 +173,7 @@ public class VisitService {
         if (visit == null) {
             throw ProblemException.notFound("visit", id);
         }
-        if (partnerOnly() && !visit.involves(caller.requireCity())) {
-            throw new ProblemException(403, "other-city", "Not your city", "a partner sees the visits of its own city only");
-        }
+        caller.cityScope().require(visit.parties(), "visits");
         return visit;
     }
 
@@ -188,19 +186,12 @@ public class VisitService {
     /** The visits the caller may see that overlap [from, to]. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Visit> between(LocalDate from, LocalDate to, int limit) {
-        return Visit.overlapping(from, to, partnerOnly() ? caller.requireCity() : null, limit);
+        return Visit.overlapping(from, to, caller.cityScope().city(), limit);
     }
 
-    private boolean partnerOnly() {
-        return caller.is(Roles.PARTNER) && !caller.is(Roles.COUNCIL) && !caller.is(Roles.SECRETARIAT) && !caller.is(Roles.OPS);
-    }
-
+    /** The secretariat, or a partner acting for one of the two cities. */
     private void actsFor(String a, String b) {
-        if (caller.is(Roles.SECRETARIAT)) {
-            return;
-        }
-        String city = caller.requireCity();
-        if (!caller.is(Roles.PARTNER) || (!city.equals(a) && !city.equals(b))) {
+        if (!caller.is(Roles.SECRETARIAT) && !caller.actsFor(a) && !caller.actsFor(b)) {
             throw new ProblemException(403, "other-city", "Not your city", "only the two cities concerned act on this visit");
         }
     }
