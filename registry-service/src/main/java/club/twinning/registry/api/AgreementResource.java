@@ -1,5 +1,6 @@
 package club.twinning.registry.api;
 
+import static club.twinning.platform.query.QueryValues.choice;
 import static club.twinning.platform.query.QueryValues.date;
 import static club.twinning.platform.query.QueryValues.text;
 
@@ -10,7 +11,9 @@ import club.twinning.platform.paging.Page;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementDocument;
+import club.twinning.registry.domain.AgreementStatus;
 import club.twinning.registry.domain.AgreementTransition;
+import club.twinning.registry.domain.AgreementType;
 import club.twinning.registry.persistence.AgreementFilter;
 import club.twinning.registry.persistence.AgreementSearch;
 import club.twinning.registry.service.AgreementInput;
@@ -81,7 +84,8 @@ public class AgreementResource {
                                     @QueryParam("signedTo") String signedTo, @QueryParam("q") String q,
                                     @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        AgreementFilter filter = new AgreementFilter(text(party), text(country), text(type), text(status),
+        AgreementFilter filter = new AgreementFilter(text(party), text(country),
+                choice(AgreementType.class, "type", type), choice(AgreementStatus.class, "status", status),
                 text(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), text(q));
         return Page.of(search.find(filter, AgreementSearch.Sort.of(text(sort)), Cursor.decode(cursor), LIMIT.of(limit),
                 agreements.draftsForCaller()), a -> AgreementView.of(a, List.of()), uri);
@@ -95,7 +99,7 @@ public class AgreementResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No such agreement, or a draft the caller may not see")
     public Response one(@PathParam("id") UUID id) {
-        return view(agreements.readable(id), Response.Status.OK);
+        return view(agreements.readable(id));
     }
 
     @POST
@@ -108,8 +112,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "Another agreement has this reference")
     public Response create(@Valid @NotNull AgreementInput input) {
         Agreement agreement = agreements.create(input);
-        return Response.created(URI.create("/api/agreements/" + agreement.id))
-                .entity(AgreementView.of(agreement, List.of())).tag(String.valueOf(agreement.version)).build();
+        return Tagged.created("/api/agreements/" + agreement.id, AgreementView.of(agreement, List.of()), agreement.version);
     }
 
     @PUT
@@ -127,7 +130,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull AgreementInput input) {
-        return view(agreements.update(id, ExpectedVersion.fromIfMatch(ifMatch), input), Response.Status.OK);
+        return view(agreements.update(id, ExpectedVersion.fromIfMatch(ifMatch), input));
     }
 
     @POST
@@ -145,7 +148,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionInput input) {
-        return view(agreements.transition(id, ExpectedVersion.fromIfMatch(ifMatch), input), Response.Status.OK);
+        return view(agreements.transition(id, ExpectedVersion.fromIfMatch(ifMatch), input));
     }
 
     @GET
@@ -156,7 +159,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No such agreement, or a draft the caller may not see")
     public List<HistoryEntry> transitions(@PathParam("id") UUID id) {
         agreements.readable(id);
-        return AgreementTransition.of(id).stream().map(AgreementResource::entry).toList();
+        return AgreementTransition.of(id).stream().map(HistoryEntry::of).toList();
     }
 
     @PUT
@@ -172,7 +175,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "No If-Match header: send the ETag you read, so that no change is overwritten unseen")
     public Response formalities(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull FormalitiesInput formalities) {
-        return view(agreements.recordFormalities(id, ExpectedVersion.fromIfMatch(ifMatch), formalities), Response.Status.OK);
+        return view(agreements.recordFormalities(id, ExpectedVersion.fromIfMatch(ifMatch), formalities));
     }
 
     @GET
@@ -184,9 +187,8 @@ public class AgreementResource {
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         agreements.readable(id);
         List<HistoryEntry> entries = new ArrayList<>();
-        AgreementTransition.of(id).forEach(t -> entries.add(entry(t)));
-        audit.of("agreement", id.toString())
-                .forEach(e -> entries.add(new HistoryEntry(e.at, e.actor, e.action, null, null, null, e.detail)));
+        AgreementTransition.of(id).forEach(t -> entries.add(HistoryEntry.of(t)));
+        entries.addAll(HistoryEntry.audited(audit.of("agreement", id.toString())));
         entries.sort(Comparator.comparing(HistoryEntry::at));
         return entries;
     }
@@ -250,12 +252,8 @@ public class AgreementResource {
         return agreements.revisions(id).stream().map(RevisionView::of).toList();
     }
 
-    private Response view(Agreement agreement, Response.Status status) {
+    private Response view(Agreement agreement) {
         List<DocumentView> docs = documents.of(agreement.id).stream().map(DocumentView::of).toList();
-        return Response.status(status).entity(AgreementView.of(agreement, docs)).tag(String.valueOf(agreement.version)).build();
-    }
-
-    private static HistoryEntry entry(AgreementTransition t) {
-        return new HistoryEntry(t.at, t.actor, "transition", t.from.name(), t.to.name(), t.reason, null);
+        return Tagged.ok(AgreementView.of(agreement, docs), agreement.version);
     }
 }

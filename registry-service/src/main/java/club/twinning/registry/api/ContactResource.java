@@ -48,7 +48,7 @@ public class ContactResource {
     @APIResponse(responseCode = "404", description = "No such contact")
     public Response one(@PathParam("id") UUID id) {
         Contact contact = contacts.get(id);
-        return Response.ok(ContactView.of(contact)).tag(String.valueOf(contact.version)).build();
+        return Tagged.ok(ContactView.of(contact), contact.version);
     }
 
     @PUT
@@ -65,7 +65,7 @@ public class ContactResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ContactInput input) {
         Contact contact = contacts.update(id, ExpectedVersion.fromIfMatch(ifMatch), input);
-        return Response.ok(ContactView.of(contact)).tag(String.valueOf(contact.version)).build();
+        return Tagged.ok(ContactView.of(contact), contact.version);
     }
 
     @GET
@@ -77,7 +77,6 @@ public class ContactResource {
     @APIResponse(responseCode = "404", description = "No such contact")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         contacts.get(id);
-        return audit.of("contact", id.toString()).stream()
-                .map(e -> new HistoryEntry(e.at, e.actor, e.action, null, null, null, e.detail)).toList();
+        return HistoryEntry.audited(audit.of("contact", id.toString()));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,7 +51,6 @@ public class PartyContactResource {
     @APIResponse(responseCode = "404", description = "No party with this code")
     public Response create(@PathParam("code") String code, @Valid @NotNull ContactInput input) {
         Contact contact = contacts.create(code, input);
-        return Response.created(URI.create("/api/contacts/" + contact.id)).entity(ContactView.of(contact))
-                .tag(String.valueOf(contact.version)).build();
+        return Tagged.created("/api/contacts/" + contact.id, ContactView.of(contact), contact.version);
     }
 }

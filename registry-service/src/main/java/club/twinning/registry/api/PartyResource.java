@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,7 +54,7 @@ public class PartyResource {
     @APIResponse(responseCode = "404", description = "No party with this code")
     public Response one(@PathParam("code") String code) {
         Party party = parties.get(code);
-        return Response.ok(PartyView.of(party)).tag(String.valueOf(party.version)).build();
+        return Tagged.ok(PartyView.of(party), party.version);
     }
 
     @POST
@@ -68,8 +67,7 @@ public class PartyResource {
     @APIResponse(responseCode = "409", description = "A party with this code exists")
     public Response create(@Valid @NotNull PartyInput input) {
         Party party = parties.create(input);
-        return Response.created(URI.create("/api/parties/" + party.code)).entity(PartyView.of(party))
-                .tag(String.valueOf(party.version)).build();
+        return Tagged.created("/api/parties/" + party.code, PartyView.of(party), party.version);
     }
 
     @PUT
@@ -86,7 +84,7 @@ public class PartyResource {
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PartyInput input) {
         Party party = parties.update(code, ExpectedVersion.fromIfMatch(ifMatch), input);
-        return Response.ok(PartyView.of(party)).tag(String.valueOf(party.version)).build();
+        return Tagged.ok(PartyView.of(party), party.version);
     }
 
     @GET
@@ -97,7 +95,6 @@ public class PartyResource {
     @APIResponse(responseCode = "404", description = "No party with this code")
     public List<HistoryEntry> history(@PathParam("code") String code) {
         parties.get(code);
-        return audit.of("party", code).stream()
-                .map(e -> new HistoryEntry(e.at, e.actor, e.action, null, null, null, e.detail)).toList();
+        return HistoryEntry.audited(audit.of("party", code));
     }
 }

@@ -1,9 +1,11 @@
 package club.twinning.registry.persistence;
 
+import club.twinning.registry.domain.AgreementStatus;
+import club.twinning.registry.domain.AgreementType;
 import java.time.LocalDate;
 
 /** The filters of the agreement list; any may be null. */
-public record AgreementFilter(String party, String country, String type, String status, String domain,
+public record AgreementFilter(String party, String country, AgreementType type, AgreementStatus status, String domain,
                               LocalDate signedFrom, LocalDate signedTo, String text) {
 
     public static AgreementFilter none() {

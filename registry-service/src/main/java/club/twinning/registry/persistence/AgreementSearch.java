@@ -1,20 +1,17 @@
 package club.twinning.registry.persistence;
 
 import club.twinning.platform.paging.Cursor;
-import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Slice;
+import club.twinning.platform.paging.Where;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementStatus;
-import club.twinning.registry.domain.AgreementType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hibernate.jpa.HibernateHints;
 
 /**
@@ -63,6 +60,9 @@ public class AgreementSearch {
         }
     }
 
+    /** The key an unsigned agreement sorts by among signing dates. */
+    private static final LocalDate NO_DATE = LocalDate.of(1, 1, 1);
+
     private final EntityManager em;
 
     AgreementSearch(EntityManager em) {
@@ -70,84 +70,41 @@ public class AgreementSearch {
     }
 
     public Slice<Agreement> find(AgreementFilter filter, Sort sort, Cursor cursor, int limit, Drafts drafts) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        Where where = new Where();
         if (!drafts.all()) {
             // Signed once (an abandoned negotiation never was), or a party of it.
-            where.append(" and ((a.status not in :draftStates and (a.status <> :terminated or exists (select 1 from"
-                    + " AgreementTransition t where t.agreementId = a.id and t.to = :signed)))");
-            params.put("draftStates", List.of(AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
-                    AgreementStatus.PENDING_FORMALITIES));
-            params.put("terminated", AgreementStatus.TERMINATED);
-            params.put("signed", AgreementStatus.SIGNED);
+            where.and("((a.status not in :draftStates and (a.status <> :terminated or exists (select 1 from"
+                            + " AgreementTransition t where t.agreementId = a.id and t.to = :signed)))"
+                            + (drafts.city() == null ? "" : " or a.id in (select own.agreementId from PartyAgreement own"
+                            + " where own.partyCode = :readerCity)") + ")")
+                    .bind("draftStates", List.of(AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
+                            AgreementStatus.PENDING_FORMALITIES))
+                    .bind("terminated", AgreementStatus.TERMINATED).bind("signed", AgreementStatus.SIGNED);
             if (drafts.city() != null) {
-                where.append(" or a.id in (select own.agreementId from PartyAgreement own where own.partyCode = :readerCity)");
-                params.put("readerCity", drafts.city());
+                where.bind("readerCity", drafts.city());
             }
-            where.append(")");
         }
-        if (filter.party() != null) {
-            // From the party's own rows (status included), not a probe of each agreement: with a million agreements
-            // the planner would otherwise walk them all in sort order, testing each one for the party.
-            where.append(" and a.id in (select p.agreementId from PartyAgreement p where p.partyCode = :party");
-            if (filter.status() != null) {
-                where.append(" and p.status = :status");
-            }
-            where.append(")");
-            params.put("party", filter.party());
-        }
-        if (filter.country() != null) {
-            where.append(" and exists (select 1 from Party p where p.country = :country and p.code member of a.partyCodes)");
-            params.put("country", filter.country().toUpperCase(Locale.ROOT));
-        }
-        if (filter.type() != null) {
-            where.append(" and a.type = :type");
-            params.put("type", enumValue(AgreementType.class, "type", filter.type()));
-        }
-        if (filter.status() != null) {
-            where.append(" and a.status = :status");
-            params.put("status", enumValue(AgreementStatus.class, "status", filter.status()));
-        }
-        if (filter.domain() != null) {
-            where.append(" and :domain member of a.domains");
-            params.put("domain", filter.domain());
-        }
-        if (filter.signedFrom() != null) {
-            where.append(" and a.signedOn >= :signedFrom");
-            params.put("signedFrom", filter.signedFrom());
-        }
-        if (filter.signedTo() != null) {
-            where.append(" and a.signedOn <= :signedTo");
-            params.put("signedTo", filter.signedTo());
-        }
-        if (filter.text() != null) {
-            where.append(" and a.searchText like :text");
-            params.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (cursor != null) {
-            String op = sort.descending ? "<" : ">";
-            where.append(" and (").append(sort.key).append(" ").append(op).append(" :after or (")
-                    .append(sort.key).append(" = :after and a.id ").append(op).append(" :afterId))");
-            params.put("after", sort.byDate() ? cursor.key(LocalDate::parse) : cursor.key());
-            params.put("afterId", cursor.id());
-        }
+        // From the party's own rows (status included), not a probe of each agreement: with a million agreements
+        // the planner would otherwise walk them all in sort order, testing each one for the party.
+        where.and("a.id in (select p.agreementId from PartyAgreement p where p.partyCode = :party"
+                        + (filter.status() != null ? " and p.status = :status" : "") + ")", "party", filter.party())
+                .and("exists (select 1 from Party p where p.country = :country and p.code member of a.partyCodes)", "country",
+                        filter.country() == null ? null : filter.country().toUpperCase(Locale.ROOT))
+                .and("a.type = :type", "type", filter.type())
+                .and("a.status = :status", "status", filter.status())
+                .and(":domain member of a.domains", "domain", filter.domain())
+                .and("a.signedOn >= :signedFrom", "signedFrom", filter.signedFrom())
+                .and("a.signedOn <= :signedTo", "signedTo", filter.signedTo())
+                .and("a.searchText like :text", "text", filter.text() == null ? null
+                        : "%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%")
+                .after(cursor, sort.key, "a.id", sort.descending, sort.byDate() ? LocalDate::parse : key -> key);
         if (sort.byDate()) {
-            params.put("noDate", LocalDate.of(1, 1, 1));
+            where.bind("noDate", NO_DATE);
         }
-        String direction = sort.descending ? " desc" : " asc";
-        TypedQuery<Agreement> query = em.createQuery("select a from Agreement a where " + where
-                + " order by " + sort.key + direction + ", a.id" + direction, Agreement.class);
-        params.forEach(query::setParameter);
+        TypedQuery<Agreement> query = where.bind(em.createQuery("select a from Agreement a where " + where
+                + Where.orderBy(sort.key, "a.id", sort.descending), Agreement.class));
         query.setHint(HibernateHints.HINT_READ_ONLY, true); // a page to show: no snapshots to keep and dirty-check
-        return Slice.cut(query.setMaxResults(Limit.probe(limit)).getResultList(), limit, last -> Cursor.after(
-                sort.byDate() ? (last.signedOn == null ? LocalDate.of(1, 1, 1) : last.signedOn) : last.reference, last.id));
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(field, "unknown value '" + value + "'");
-        }
+        return Slice.read(query, limit, last -> Cursor.after(
+                sort.byDate() ? (last.signedOn == null ? NO_DATE : last.signedOn) : last.reference, last.id));
     }
 }

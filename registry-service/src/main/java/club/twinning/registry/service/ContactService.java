@@ -25,17 +25,19 @@ public class ContactService {
     private final AuditTrail audit;
     private final Caller caller;
     private final EgressRules egress;
+    private final PartyService parties;
 
-    ContactService(RegistryEvents events, AuditTrail audit, Caller caller, EgressRules egress) {
+    ContactService(RegistryEvents events, AuditTrail audit, Caller caller, EgressRules egress, PartyService parties) {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
         this.egress = egress;
+        this.parties = parties;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Contact> of(String partyCode) {
-        requireParty(partyCode);
+        parties.get(partyCode);
         mayAct(partyCode);
         return Contact.list("partyCode = ?1 order by name", partyCode);
     }
@@ -51,7 +53,7 @@ public class ContactService {
     }
 
     public Contact create(String partyCode, ContactInput input) {
-        Party party = requireParty(partyCode);
+        Party party = parties.get(partyCode);
         mayAct(partyCode);
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
@@ -73,7 +75,7 @@ public class ContactService {
         boolean wasActive = contact.active;
         boolean wasCouncil = contact.councilMember;
         boolean council = councilFlag(wasCouncil, input.councilMember());
-        apply(contact, input, Party.findById(contact.partyCode));
+        apply(contact, input, parties.get(contact.partyCode));
         contact.councilMember = council;
         contact.flush();
         boolean deactivated = wasActive && !contact.active;
@@ -121,14 +123,6 @@ public class ContactService {
             audit.record("contact", contact.id.toString(), "council-flag", caller.name(),
                     java.util.Map.of("from", before, "to", contact.councilMember));
         }
-    }
-
-    private Party requireParty(String code) {
-        Party party = Party.findById(code);
-        if (party == null) {
-            throw ProblemException.notFound("party", code);
-        }
-        return party;
     }
 
     /** The secretariat acts for every party; a partner for its own city only (403 other-city, or no-city). */
