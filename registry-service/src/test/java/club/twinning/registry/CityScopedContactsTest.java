@@ -3,8 +3,6 @@ package club.twinning.registry;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import club.twinning.registry.domain.Party;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -20,18 +18,7 @@ class CityScopedContactsTest {
 
     @BeforeEach
     void cities() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String code : new String[] {"scoped-own", "scoped-other"}) {
-                if (Party.findById(code) == null) {
-                    Party p = new Party();
-                    p.code = code;
-                    p.kind = "MUNICIPALITY";
-                    p.nameFr = code;
-                    p.language = "fr";
-                    p.persist();
-                }
-            }
-        });
+        Fixtures.municipalities("scoped-own", "scoped-other");
     }
 
     @Test

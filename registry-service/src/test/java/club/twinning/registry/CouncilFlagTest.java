@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import club.twinning.registry.domain.AuditEntry;
 import club.twinning.registry.domain.Contact;
-import club.twinning.registry.domain.Party;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -29,16 +28,7 @@ class CouncilFlagTest {
 
     @BeforeEach
     void city() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Party.findById(CITY) == null) {
-                Party p = new Party();
-                p.code = CITY;
-                p.kind = "MUNICIPALITY";
-                p.nameFr = CITY;
-                p.language = "fr";
-                p.persist();
-            }
-        });
+        Fixtures.municipalities(CITY);
     }
 
     /** A contact of the city as the secretariat left it, straight in the database. */

@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.twinning.platform.state.Step;
 import club.twinning.registry.domain.Agreement;
 import club.twinning.registry.domain.AgreementDocument;
 import club.twinning.registry.domain.AgreementStatus;
 import club.twinning.registry.domain.AgreementTransition;
 import club.twinning.registry.domain.AgreementType;
-import club.twinning.registry.domain.Party;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -42,30 +42,14 @@ class DraftVisibilityTest {
 
     @BeforeAll
     static void agreements() {
+        Fixtures.municipalities(OWN, OTHER, PARTNER);
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String code : List.of(OWN, OTHER, PARTNER)) {
-                if (Party.findById(code) == null) {
-                    Party p = new Party();
-                    p.code = code;
-                    p.kind = "MUNICIPALITY";
-                    p.nameFr = code;
-                    p.language = "fr";
-                    p.persist();
-                }
-            }
             draft = agreement(AgreementStatus.DRAFT);
             pending = agreement(AgreementStatus.PENDING_FORMALITIES);
             abandoned = agreement(AgreementStatus.TERMINATED);
             inForce = agreement(AgreementStatus.IN_FORCE);
-            AgreementTransition step = new AgreementTransition();
-            step.id = UUID.randomUUID();
-            step.agreementId = abandoned;
-            step.from = AgreementStatus.NEGOTIATION;
-            step.to = AgreementStatus.TERMINATED;
-            step.actor = "secretariat";
-            step.reason = "negotiation abandoned";
-            step.at = Instant.now();
-            step.persist();
+            AgreementTransition.of(abandoned, new Step<>(AgreementStatus.NEGOTIATION, AgreementStatus.TERMINATED,
+                    "secretariat", "negotiation abandoned", Instant.now())).persist();
             AgreementDocument text = new AgreementDocument();
             text.id = UUID.randomUUID();
             text.agreementId = draft;

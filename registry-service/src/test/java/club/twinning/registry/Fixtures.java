@@ -2,6 +2,8 @@ package club.twinning.registry;
 
 import static io.restassured.RestAssured.given;
 
+import club.twinning.registry.domain.Party;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,25 @@ final class Fixtures {
                 "place", "Es-Semara",
                 "signatories", List.of(Map.of("name", "A. Signataire", "title", "Maire", "partyCode", parties.get(0))),
                 "commitments", List.of(Map.of("text", "Échanger des agents", "owningParty", parties.get(0), "dueDate", "2026-01-31")));
+    }
+
+    /**
+     * Municipalities with these codes, straight in the database and kept across runs: for tests whose tokens name a
+     * fixed city (a @Claim is a constant), so the party cannot have a code unique to the run.
+     */
+    static void municipalities(String... codes) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String code : codes) {
+                if (Party.findById(code) == null) {
+                    Party p = new Party();
+                    p.code = code;
+                    p.kind = "MUNICIPALITY";
+                    p.nameFr = code;
+                    p.language = "fr";
+                    p.persist();
+                }
+            }
+        });
     }
 
     /** Creates an agreement and returns its id. */

@@ -53,6 +53,15 @@ class SigningEvidenceTest {
         Fixtures.move(id, "PENDING_FORMALITIES");
     }
 
+    /** A bare draft between two communes of {@code country}, signed on 2025-10-31 at {@code place} by one signatory. */
+    private static String signed(String country, String place, String signatory) {
+        String id = bareDraft(country);
+        toPending(id);
+        move(id, Map.of("to", "SIGNED", "reason", "signed", "signedOn", "2025-10-31", "place", place,
+                "signatories", List.of(Map.of("name", signatory, "partyCode", partyOf(id))))).statusCode(200);
+        return id;
+    }
+
     @Test
     void signingWithoutDatePlaceOrSignatoriesIs422ListingEachAndChangesNothing() {
         String id = bareDraft("MA");
@@ -88,10 +97,7 @@ class SigningEvidenceTest {
 
     @Test
     void inForceNeedsADateOfEffectAndTheFormalitiesOfAMoroccanCommune() {
-        String id = bareDraft("MA");
-        toPending(id);
-        move(id, Map.of("to", "SIGNED", "reason", "signed", "signedOn", "2025-10-31", "place", "Es-Semara",
-                "signatories", List.of(Map.of("name", "A", "partyCode", partyOf(id))))).statusCode(200);
+        String id = signed("MA", "Es-Semara", "A");
         move(id, Map.of("to", "IN_FORCE", "reason", "in force")).statusCode(422)
                 .body("errors.field", containsInAnyOrder("effectiveFrom", "formalities.councilDeliberationNumber",
                         "formalities.councilDeliberationDate", "formalities.authorityApprovalReference"));
@@ -109,10 +115,7 @@ class SigningEvidenceTest {
 
     @Test
     void theSecretariatMayWaiveMissingFormalitiesWithAReasonAndTheWaiverIsAudited() {
-        String id = bareDraft("MA");
-        toPending(id);
-        move(id, Map.of("to", "SIGNED", "reason", "signed", "signedOn", "2025-10-31", "place", "Es-Semara",
-                "signatories", List.of(Map.of("name", "A", "partyCode", partyOf(id))))).statusCode(200);
+        String id = signed("MA", "Es-Semara", "A");
         // A waiver covers the formalities, never the date of effect.
         move(id, Map.of("to", "IN_FORCE", "reason", "in force", "formalitiesWaiver", "pièces non reçues"))
                 .statusCode(422).body("errors.field", equalTo(List.of("effectiveFrom")));
@@ -134,10 +137,7 @@ class SigningEvidenceTest {
 
     @Test
     void partiesWithNoKnownFormalityNeedOnlyTheDateOfEffect() {
-        String id = bareDraft("NE");
-        toPending(id);
-        move(id, Map.of("to", "SIGNED", "reason", "signed", "signedOn", "2025-10-31", "place", "Agadez",
-                "signatories", List.of(Map.of("name", "Al Mustapha Assarid", "partyCode", partyOf(id))))).statusCode(200);
+        String id = signed("NE", "Agadez", "Al Mustapha Assarid");
         move(id, Map.of("to", "IN_FORCE", "reason", "in force")).statusCode(422)
                 .body("errors", hasSize(1)).body("errors[0].field", equalTo("effectiveFrom"));
         move(id, Map.of("to", "IN_FORCE", "reason", "in force", "effectiveFrom", "2025-10-31")).statusCode(200)
