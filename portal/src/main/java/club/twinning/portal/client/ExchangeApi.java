@@ -18,10 +18,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api")
 public interface ExchangeApi {
 
-    @GET
-    @Path("/requests")
-    JsonNode requests(@QueryParam("status") String status, @QueryParam("limit") Integer limit);
-
     /** One keyset page: {@code nextCursor} in the answer leads to the following one. */
     @GET
     @Path("/requests")

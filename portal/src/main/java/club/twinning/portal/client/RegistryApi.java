@@ -21,12 +21,7 @@ public interface RegistryApi {
     @Path("/parties")
     JsonNode parties();
 
-    @GET
-    @Path("/agreements")
-    JsonNode agreements(@QueryParam("party") String party, @QueryParam("status") String status,
-                        @QueryParam("limit") Integer limit);
-
-    /** One keyset page: {@code nextCursor} in the answer leads to the following one. */
+    /** One keyset page (a null cursor: the first): {@code nextCursor} in the answer leads to the following one. */
     @GET
     @Path("/agreements")
     JsonNode agreements(@QueryParam("party") String party, @QueryParam("status") String status,

@@ -1,13 +1,10 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
-import static club.twinning.portal.web.RequestPages.blankToNull;
-import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.RegistryApi;
 import club.twinning.portal.client.ServiceProblem;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -25,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Agreements: a partner sees its city's and their commitments; the secretariat moves them through their lifecycle. */
@@ -50,15 +46,12 @@ public class AgreementPages {
     @RestClient
     RegistryApi registry;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     public TemplateInstance agreements(@QueryParam("status") String status, @QueryParam(Pages.PARAM) String trail) {
         String party = viewer.partner() ? viewer.city() : null;
-        JsonNode page = call(() -> registry.agreements(party, blankToNull(status), Pages.cursor(trail), config.pageSize()));
-        Pages pages = Pages.of("/app/agreements", Pages.filters("status", status), trail, page.path("nextCursor").asText(null));
-        return viewer.render(list.data("agreements", page).data("status", status).data("pages", pages));
+        Pages.Listing agreements = Pages.list("/app/agreements", Pages.filters("status", status), trail,
+                cursor -> registry.agreements(party, FormFields.blankToNull(status), cursor, config.pageSize()));
+        return viewer.render(list.data("agreements", agreements.page()).data("status", status).data("pages", agreements.pages()));
     }
 
     @Location("AgreementPages/new.html")
@@ -75,16 +68,12 @@ public class AgreementPages {
     @Path("/new")
     @RolesAllowed("secretariat")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object record(MultivaluedMap<String, String> fields) {
-        var body = texts(json.createObjectNode(), fields, "reference", "type", "titleFr", "titleAr", "titleEn");
-        body.set("parties", json.valueToTree(fields.getOrDefault("parties", java.util.List.of())));
-        body.set("domains", json.valueToTree(fields.getOrDefault("domains", java.util.List.of())));
-        try {
-            JsonNode created = call(() -> registry.addAgreement(body));
-            return Response.seeOther(URI.create("/app/agreements/" + created.path("id").asText())).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().formStatus()).entity(showNew(failed.problem())).build();
-        }
+    public Response record(MultivaluedMap<String, String> fields) {
+        FormFields form = new FormFields(fields);
+        ObjectNode body = form.texts("reference", "type", "titleFr", "titleAr", "titleEn");
+        body.set("parties", form.list("parties"));
+        body.set("domains", form.list("domains"));
+        return Submission.form(() -> "/app/agreements/" + registry.addAgreement(body).path("id").asText(), this::showNew);
     }
 
     /** The signed text, as a file: stored by the registry with its media type and checksum. */
@@ -92,17 +81,18 @@ public class AgreementPages {
     @Path("/{id}/documents")
     @RolesAllowed("secretariat")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Object upload(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm String language,
-                         @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+    public Response upload(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm String language,
+                           @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        byte[] content;
         try {
-            byte[] content = java.nio.file.Files.readAllBytes(file.uploadedFile());
-            call(() -> registry.upload(id, blankToNull(language), file.fileName(), file.contentType(), content));
-            return Response.seeOther(URI.create("/app/agreements/" + id)).build();
+            content = java.nio.file.Files.readAllBytes(file.uploadedFile());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().formStatus()).entity(show(id, failed.problem())).build();
         }
+        return Submission.form(() -> {
+            registry.upload(id, FormFields.blankToNull(language), file.fileName(), file.contentType(), content);
+            return "/app/agreements/" + id;
+        }, problem -> show(id, problem));
     }
 
     private TemplateInstance showNew(ServiceProblem problem) {
@@ -120,28 +110,25 @@ public class AgreementPages {
     @Path("/{id}/transitions")
     @RolesAllowed("secretariat")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object transition(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        var body = evidence(texts(json.createObjectNode(), fields, "to", "reason", "signedOn", "place", "effectiveFrom",
-                "formalitiesWaiver"), fields);
-        try {
-            // The version the person looked at: if someone changed it since, the registry answers 412.
-            call(() -> registry.transition(id, fields.getFirst("etag"), body));
-            return Response.seeOther(URI.create("/app/agreements/" + id)).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().status()).entity(show(id, failed.problem())).build();
-        }
+    public Response transition(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        FormFields form = new FormFields(fields);
+        ObjectNode body = evidence(form.texts("to", "reason", "signedOn", "place", "effectiveFrom", "formalitiesWaiver"), form);
+        // The version the person looked at: if someone changed it since, the registry answers 412.
+        return Submission.action(() -> {
+            registry.transition(id, fields.getFirst("etag"), body);
+            return "/app/agreements/" + id;
+        }, problem -> show(id, problem));
     }
 
     /** The signatory and the formalities typed with a move, when any was: the registry records them with it. */
-    private ObjectNode evidence(ObjectNode body, MultivaluedMap<String, String> fields) {
-        String signatory = blankToNull(fields.getFirst("signatoryName"));
+    private static ObjectNode evidence(ObjectNode body, FormFields form) {
+        String signatory = form.text("signatoryName");
         if (signatory != null) {
             body.putArray("signatories").addObject().put("name", signatory)
-                    .put("title", blankToNull(fields.getFirst("signatoryTitle")))
-                    .put("partyCode", blankToNull(fields.getFirst("signatoryParty")));
+                    .put("title", form.text("signatoryTitle"))
+                    .put("partyCode", form.text("signatoryParty"));
         }
-        var formalities = texts(json.createObjectNode(), fields, "councilDeliberationNumber", "councilDeliberationDate",
-                "authorityApprovalReference");
+        ObjectNode formalities = form.texts("councilDeliberationNumber", "councilDeliberationDate", "authorityApprovalReference");
         if (formalities.properties().stream().anyMatch(e -> !e.getValue().isNull())) {
             body.set("formalities", formalities);
         }

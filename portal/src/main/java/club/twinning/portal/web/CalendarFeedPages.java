@@ -6,7 +6,7 @@ import club.twinning.portal.client.ExchangeApi;
 import club.twinning.portal.client.ServiceProblem;
 import club.twinning.portal.i18n.Language;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,9 +47,6 @@ public class CalendarFeedPages {
     @RestClient
     ExchangeApi exchange;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     public TemplateInstance list() {
         return show(null, null);
@@ -62,7 +58,7 @@ public class CalendarFeedPages {
     public Response create(MultivaluedMap<String, String> fields) {
         String lang = Language.of(String.valueOf(fields.getFirst("lang"))).orElse(viewer.language()).code();
         try {
-            JsonNode created = call(() -> exchange.createFeed(json.createObjectNode().put("lang", lang)));
+            JsonNode created = call(() -> exchange.createFeed(JsonNodeFactory.instance.objectNode().put("lang", lang)));
             return Response.status(201).entity(show(created, null)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         } catch (ServiceProblem.Failed failed) {
             return Response.status(failed.problem().formStatus()).entity(show(null, failed.problem())).build();
@@ -73,16 +69,10 @@ public class CalendarFeedPages {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("id") String id) {
-        try {
-            call(() -> {
-                exchange.revokeFeed(id);
-                return null;
-            });
-            return Response.seeOther(URI.create("/app/calendar/feeds")).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().status() == 404 ? 404 : failed.problem().formStatus())
-                    .entity(show(null, failed.problem())).build();
-        }
+        return Submission.answer(() -> {
+            exchange.revokeFeed(id);
+            return "/app/calendar/feeds";
+        }, problem -> show(null, problem), problem -> problem.status() == 404 ? 404 : problem.formStatus());
     }
 
     private TemplateInstance show(JsonNode created, ServiceProblem problem) {

@@ -1,14 +1,12 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
-import static club.twinning.portal.web.RequestPages.blankToNull;
-import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.NotificationApi;
 import club.twinning.portal.client.RegistryApi;
 import club.twinning.portal.client.ServiceProblem;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -25,9 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -51,9 +47,6 @@ public class ContactPages {
     @RestClient
     NotificationApi notification;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     public TemplateInstance contacts(@QueryParam("party") String party) {
         return show(party(party), null);
@@ -61,38 +54,36 @@ public class ContactPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object add(@QueryParam("party") String party, MultivaluedMap<String, String> fields) {
+    public Response add(@QueryParam("party") String party, MultivaluedMap<String, String> fields) {
         String code = party(party);
-        ObjectNode contact = texts(json.createObjectNode(), fields, "name", "title", "email", "language");
-        contact.set("channels", json.valueToTree(fields.getOrDefault("channels", List.of("email"))));
+        FormFields form = new FormFields(fields);
+        ObjectNode contact = form.texts("name", "title", "email", "language");
+        contact.set("channels", form.list("channels", "email"));
         if (viewer.secretariat()) { // whether a contact is the council's address is the secretariat's to say
-            contact.put("councilMember", fields.containsKey("councilMember"));
+            contact.put("councilMember", form.has("councilMember"));
         }
-        try {
-            call(() -> registry.addContact(code, contact));
-            return Response.seeOther(URI.create("/app/contacts?party=" + code)).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().formStatus()).entity(show(code, failed.problem())).build();
-        }
+        return Submission.form(() -> {
+            registry.addContact(code, contact);
+            return "/app/contacts?party=" + code;
+        }, problem -> show(code, problem));
     }
 
     @POST
     @Path("/{id}/preferences")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object preferences(@PathParam("id") String id, @QueryParam("party") String party, MultivaluedMap<String, String> fields) {
+    public Response preferences(@PathParam("id") String id, @QueryParam("party") String party, MultivaluedMap<String, String> fields) {
         String code = party(party);
-        ObjectNode preferences = json.createObjectNode().put("digest", fields.getFirst("digest"));
-        String hour = blankToNull(fields.getFirst("digestHour"));
+        FormFields form = new FormFields(fields);
+        ObjectNode preferences = JsonNodeFactory.instance.objectNode().put("digest", fields.getFirst("digest"));
+        String hour = form.text("digestHour");
         if (hour != null && hour.matches("\\d{1,2}")) {
             preferences.put("digestHour", Integer.parseInt(hour));
         }
-        preferences.set("channels", json.valueToTree(fields.getOrDefault("channels", List.of())));
-        try {
-            call(() -> notification.setPreferences(id, preferences));
-            return Response.seeOther(URI.create("/app/contacts?party=" + code)).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().formStatus()).entity(show(code, failed.problem())).build();
-        }
+        preferences.set("channels", form.list("channels"));
+        return Submission.form(() -> {
+            notification.setPreferences(id, preferences);
+            return "/app/contacts?party=" + code;
+        }, problem -> show(code, problem));
     }
 
     /** A partner always works on its own city; the secretariat on the one it picked (Es-Semara first). */
@@ -111,7 +102,7 @@ public class ContactPages {
             try {
                 preferences.put(id, call(() -> notification.preferences(id)));
             } catch (ServiceProblem.Failed notYetKnown) {
-                ObjectNode defaults = json.createObjectNode().put("digest", "IMMEDIATE").put("digestHour", 8);
+                ObjectNode defaults = JsonNodeFactory.instance.objectNode().put("digest", "IMMEDIATE").put("digestHour", 8);
                 defaults.putArray("channels");
                 preferences.put(id, defaults);
             }

@@ -1,7 +1,6 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
-import static club.twinning.portal.web.RequestPages.blankToNull;
 
 import club.twinning.portal.client.NotificationApi;
 import io.quarkus.qute.Location;
@@ -41,9 +40,9 @@ public class DeliveryPage {
 
     @GET
     public TemplateInstance deliveries(@QueryParam("status") String status, @QueryParam(Pages.PARAM) String trail) {
-        com.fasterxml.jackson.databind.JsonNode page = call(() -> notification.deliveries(blankToNull(status), config.pageSize(), Pages.cursor(trail)));
-        Pages pages = Pages.of("/app/deliveries", Pages.filters("status", status), trail, page.path("nextCursor").asText(null));
-        return viewer.render(log.data("deliveries", page).data("status", status).data("pages", pages));
+        Pages.Listing deliveries = Pages.list("/app/deliveries", Pages.filters("status", status), trail,
+                cursor -> notification.deliveries(FormFields.blankToNull(status), config.pageSize(), cursor));
+        return viewer.render(log.data("deliveries", deliveries.page()).data("status", status).data("pages", deliveries.pages()));
     }
 
     @POST

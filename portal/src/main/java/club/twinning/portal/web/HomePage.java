@@ -43,7 +43,7 @@ public class HomePage {
     @GET
     public TemplateInstance home() {
         // Each part shows what its service answers; one service down leaves the rest of the page useful.
-        Optional<JsonNode> agreements = part("registry", () -> registry.agreements(null, null, 500));
+        Optional<JsonNode> agreements = part("registry", () -> registry.agreements(null, null, null, 500));
         Optional<JsonNode> parties = part("registry", registry::parties);
         Optional<JsonNode> visits = part("exchange",
                 () -> exchange.visits(LocalDate.now().toString(), LocalDate.now().plusMonths(6).toString(), 10));

@@ -1,11 +1,14 @@
 package club.twinning.portal.web;
 
+import club.twinning.portal.client.ServiceProblem;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Previous and next links over a service's keyset pages. The services give only the next cursor, so the page's
@@ -20,6 +23,19 @@ public record Pages(String previous, String next, int number) {
     public static String cursor(String trail) {
         List<String> cursors = split(trail);
         return cursors.isEmpty() ? null : cursors.get(cursors.size() - 1);
+    }
+
+    /** A page of a service's keyset list (its {@code items} and {@code nextCursor}) and the links around it. */
+    public record Listing(JsonNode page, Pages pages) {
+    }
+
+    /**
+     * Asks a service for the page the trail leads to ({@code pageAt} gets that page's cursor, null for the first)
+     * and links its neighbours; a refusal or an outage is the service's problem page.
+     */
+    public static Listing list(String path, Map<String, String> filters, String trail, Function<String, JsonNode> pageAt) {
+        JsonNode page = ServiceProblem.call(() -> pageAt.apply(cursor(trail)));
+        return new Listing(page, of(path, filters, trail, page.path("nextCursor").asText(null)));
     }
 
     /** {@code filters}: the list's other query parameters (blank ones are left out of the links). */

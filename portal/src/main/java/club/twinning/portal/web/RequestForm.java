@@ -1,10 +1,9 @@
 package club.twinning.portal.web;
 
-import static club.twinning.portal.web.RequestPages.blankToNull;
+import static club.twinning.portal.web.FormFields.blankToNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.UUID;
 
 /**
@@ -20,21 +19,19 @@ public record RequestForm(String idempotencyKey, String agreementId, String part
                 null, null, "2", language);
     }
 
-    static RequestForm of(MultivaluedMap<String, String> f) {
-        String agreement = f.getFirst("agreement");
+    static RequestForm of(FormFields f) {
+        String agreement = f.fields().getFirst("agreement");
         // The agreement option carries "agreementId|partnerCode": the partner is the agreement's other party.
         String[] parts = agreement == null ? new String[0] : agreement.split("\\|", 2);
         return new RequestForm(
-                blankToNull(f.getFirst("idempotencyKey")) == null ? UUID.randomUUID().toString() : f.getFirst("idempotencyKey"),
+                f.text("idempotencyKey") == null ? UUID.randomUUID().toString() : f.fields().getFirst("idempotencyKey"),
                 parts.length > 0 ? blankToNull(parts[0]) : null, parts.length > 1 ? blankToNull(parts[1]) : null,
-                blankToNull(f.getFirst("domain")), blankToNull(f.getFirst("title")), blankToNull(f.getFirst("need")),
-                blankToNull(f.getFirst("offer")), blankToNull(f.getFirst("direction")),
-                blankToNull(f.getFirst("windowStart")), blankToNull(f.getFirst("windowEnd")),
-                blankToNull(f.getFirst("participants")), blankToNull(f.getFirst("language")));
+                f.text("domain"), f.text("title"), f.text("need"), f.text("offer"), f.text("direction"),
+                f.text("windowStart"), f.text("windowEnd"), f.text("participants"), f.text("language"));
     }
 
-    ObjectNode toJson(ObjectMapper json) {
-        ObjectNode body = json.createObjectNode()
+    ObjectNode toJson() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("agreementId", agreementId)
                 .put("partnerParty", partnerParty)
                 .put("domain", domain)

@@ -7,7 +7,6 @@ import club.twinning.portal.client.ExchangeApi;
 import club.twinning.portal.client.RegistryApi;
 import club.twinning.portal.client.ServiceProblem;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -24,10 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Expertise requests: a partner city asks, the council decides, the partner follows. */
@@ -60,18 +57,14 @@ public class RequestPages {
     @RestClient
     RegistryApi registry;
 
-    @Inject
-    ObjectMapper json;
-
     /** Newest first, a page at a time (the service's keyset cursor), filtered by status and domain. */
     @GET
     public TemplateInstance requests(@QueryParam("status") String status, @QueryParam("domain") String domain,
                                      @QueryParam(Pages.PARAM) String trail) {
-        JsonNode page = call(() -> exchange.requests(blankToNull(status), blankToNull(domain), Pages.cursor(trail), config.pageSize()));
-        Pages pages = Pages.of("/app/requests", Pages.filters("status", status, "domain", domain), trail,
-                page.path("nextCursor").asText(null));
-        return viewer.render(list.data("requests", page).data("status", status).data("domain", domain)
-                .data("domains", List.of(CooperationDomain.values())).data("pages", pages));
+        Pages.Listing requests = Pages.list("/app/requests", Pages.filters("status", status, "domain", domain), trail,
+                cursor -> exchange.requests(FormFields.blankToNull(status), FormFields.blankToNull(domain), cursor, config.pageSize()));
+        return viewer.render(list.data("requests", requests.page()).data("status", status).data("domain", domain)
+                .data("domains", List.of(CooperationDomain.values())).data("pages", requests.pages()));
     }
 
     @GET
@@ -85,15 +78,10 @@ public class RequestPages {
     @Path("/new")
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object submit(MultivaluedMap<String, String> fields) {
-        RequestForm form = RequestForm.of(fields);
-        try {
-            JsonNode created = call(() -> exchange.submit(form.idempotencyKey(), form.toJson(json)));
-            return Response.seeOther(URI.create("/app/requests/" + created.path("id").asText())).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().formStatus())
-                    .entity(showForm(form, failed.problem())).build();
-        }
+    public Response submit(MultivaluedMap<String, String> fields) {
+        RequestForm form = RequestForm.of(new FormFields(fields));
+        return Submission.form(() -> "/app/requests/" + exchange.submit(form.idempotencyKey(), form.toJson()).path("id").asText(),
+                problem -> showForm(form, problem));
     }
 
     @GET
@@ -114,10 +102,9 @@ public class RequestPages {
     @Path("/{id}/votes")
     @RolesAllowed("council")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object vote(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode vote = json.createObjectNode()
-                .put("choice", fields.getFirst("choice"))
-                .put("reason", blankToNull(fields.getFirst("reason")));
+    public Response vote(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        FormFields form = new FormFields(fields);
+        ObjectNode vote = form.texts("reason").put("choice", fields.getFirst("choice"));
         return act(id, () -> exchange.vote(id, vote));
     }
 
@@ -125,41 +112,36 @@ public class RequestPages {
     @Path("/{id}/withdrawal")
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object withdraw(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode reason = texts(json.createObjectNode(), fields, "reason");
-        return act(id, () -> exchange.withdraw(id, ifMatch(fields), reason));
+    public Response withdraw(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        FormFields form = new FormFields(fields);
+        return act(id, () -> exchange.withdraw(id, form.ifMatch(), form.texts("reason")));
     }
 
     @POST
     @Path("/{id}/visit")
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object planVisit(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode visit = texts(json.createObjectNode().put("requestId", id), fields, "startDate", "endDate", "logistics");
+    public Response planVisit(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        FormFields form = new FormFields(fields);
+        ObjectNode visit = form.texts("startDate", "endDate", "logistics").put("requestId", id);
         visit.putArray("delegation").addObject()
-                .put("name", blankToNull(fields.getFirst("delegateName")))
-                .put("role", blankToNull(fields.getFirst("delegateRole")))
-                .put("email", blankToNull(fields.getFirst("delegateEmail")));
+                .put("name", form.text("delegateName"))
+                .put("role", form.text("delegateRole"))
+                .put("email", form.text("delegateEmail"));
         return act(id, () -> exchange.planVisit(visit));
     }
 
     /** An action on a request: back to the request, or the request again with the service's reason. */
-    private Object act(String id, Runnable action) {
-        try {
-            call(() -> {
-                action.run();
-                return null;
-            });
-            return Response.seeOther(URI.create("/app/requests/" + id)).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().status())
-                    .entity(showDetail(call(() -> exchange.request(id)), failed.problem())).build();
-        }
+    private Response act(String id, Runnable action) {
+        return Submission.action(() -> {
+            action.run();
+            return "/app/requests/" + id;
+        }, problem -> showDetail(call(() -> exchange.request(id)), problem));
     }
 
     private TemplateInstance showForm(RequestForm form, ServiceProblem problem) {
         // The partners a city may ask: those it has an agreement in force with.
-        JsonNode inForce = call(() -> registry.agreements(viewer.city(), "IN_FORCE", 200));
+        JsonNode inForce = call(() -> registry.agreements(viewer.city(), "IN_FORCE", null, 200));
         List<JsonNode> agreements = new ArrayList<>();
         inForce.path("items").forEach(agreements::add);
         return viewer.render(this.form.data("form", form).data("agreements", agreements)
@@ -169,26 +151,5 @@ public class RequestPages {
 
     private TemplateInstance showDetail(JsonNode request, ServiceProblem problem) {
         return viewer.render(detail.data("request", request).data("problem", problem));
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /**
-     * The If-Match of a change: the version of the resource the page showed (its hidden {@code version} field), as
-     * the service's ETag; a page rendered before someone else's change gets the service's 412, shown with the form.
-     */
-    static String ifMatch(MultivaluedMap<String, String> fields) {
-        String version = blankToNull(fields.getFirst("version"));
-        return version == null ? null : "\"" + version + "\"";
-    }
-
-    /** Puts each named form field into {@code into} under the same name, trimmed, a blank one as null. */
-    static ObjectNode texts(ObjectNode into, MultivaluedMap<String, String> fields, String... names) {
-        for (String name : names) {
-            into.put(name, blankToNull(fields.getFirst(name)));
-        }
-        return into;
     }
 }

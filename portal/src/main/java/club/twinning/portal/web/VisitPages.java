@@ -1,13 +1,9 @@
 package club.twinning.portal.web;
 
 import static club.twinning.portal.client.ServiceProblem.call;
-import static club.twinning.portal.web.RequestPages.ifMatch;
-import static club.twinning.portal.web.RequestPages.texts;
 
 import club.twinning.portal.client.ExchangeApi;
-import club.twinning.portal.client.ServiceProblem;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -24,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -55,9 +50,6 @@ public class VisitPages {
     ExchangeApi exchange;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     club.twinning.portal.config.PortalConfig config;
 
     /** From a month ago to a year ahead (the service's window), by start date, a keyset page at a time. */
@@ -82,21 +74,22 @@ public class VisitPages {
     @Path("/visits/{id}/confirmation")
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object confirm(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        return act(id, () -> exchange.confirmVisit(id, ifMatch(fields)));
+    public Response confirm(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        return act(id, () -> exchange.confirmVisit(id, new FormFields(fields).ifMatch()));
     }
 
     @POST
     @Path("/visits/{id}/report")
     @RolesAllowed("partner")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object report(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        ObjectNode report = texts(json.createObjectNode(), fields, "outcomes", "lessons");
+    public Response report(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        FormFields form = new FormFields(fields);
+        ObjectNode report = form.texts("outcomes", "lessons");
         var followUps = report.putArray("followUps");
         lines(fields.getFirst("followUps")).forEach(line -> followUps.addObject().put("action", line));
         var attendance = report.putArray("attendance");
         lines(fields.getFirst("attendance")).forEach(attendance::add);
-        return act(id, () -> exchange.fileReport(id, ifMatch(fields), report));
+        return act(id, () -> exchange.fileReport(id, form.ifMatch(), report));
     }
 
     @GET
@@ -115,14 +108,11 @@ public class VisitPages {
                 .header("Content-Disposition", "inline; filename=\"twinning-visits.ics\"").build();
     }
 
-    private Object act(String id, Supplier<JsonNode> action) {
-        try {
-            call(action);
-            return Response.seeOther(URI.create("/app/visits/" + id)).build();
-        } catch (ServiceProblem.Failed failed) {
-            return Response.status(failed.problem().status()).entity(viewer.render(
-                    detail.data("visit", call(() -> exchange.visit(id))).data("problem", failed.problem()))).build();
-        }
+    private Response act(String id, Supplier<JsonNode> action) {
+        return Submission.action(() -> {
+            action.get();
+            return "/app/visits/" + id;
+        }, problem -> viewer.render(detail.data("visit", call(() -> exchange.visit(id))).data("problem", problem)));
     }
 
     private static Stream<String> lines(String text) {
