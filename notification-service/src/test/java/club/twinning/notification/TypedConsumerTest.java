@@ -1,6 +1,7 @@
 package club.twinning.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import club.twinning.events.EventType;
 import club.twinning.events.payload.ContactChanged;
@@ -9,17 +10,20 @@ import club.twinning.events.payload.PartyChanged;
 import club.twinning.events.payload.Tally;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
+import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.replica.KnownParty;
 import club.twinning.testing.KafkaRecords;
 import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Each event is read into the events module's record of its type: data that does not bind is dead-lettered, an older
  * payload (without a field added since) is still read, a {@code dataschema} of v1 or none is read and another version
- * ignored; the registry's Arabic names reach Arabic readers.
+ * ignored; the registry's Arabic names reach Arabic readers; a contact or party event older than the local copy leaves
+ * the copy as it is.
  */
 @QuarkusTest
 class TypedConsumerTest {
@@ -137,6 +142,41 @@ class TypedConsumerTest {
         assertThat(Deliveries.await(v1, DeliveryStatus.SENT)).extracting(d -> d.recipient)
                 .containsExactlyInAnyOrder(requester.email(), host.email());
         assertThat(Deliveries.of(v2)).as("a version this service does not read is ignored").isEmpty();
+    }
+
+    @Test
+    void aContactOrPartyEventOlderThanTheLocalCopyLeavesItAsItIs() {
+        ContactChanged first = People.announce(events, People.contact(agadez, "fr", false, List.of("email"), null));
+        People.announce(events, People.deactivated(first)); // version 1
+        eventually(() -> KnownParty.<KnownParty>findById(agadez) != null);
+        // Same keys as the newer events, so the same partitions: once the stale ones are logged, they were applied or not.
+        ContactChanged stale = new ContactChanged(first.contactId(), first.partyCode(), "Stale name", first.title(),
+                first.email(), first.language(), first.channels(), null, false, true, 0);
+        String staleContact = events.publish(EventType.CONTACT_UPDATED, first.contactId().toString(), stale);
+        String staleParty = events.publish(EventType.PARTY_UPDATED, agadez, new PartyChanged(agadez, "MUNICIPALITY",
+                "Stale Agadez", null, null, "NE", null, null, null, "UTC", "en", List.of(), 0));
+        eventually(() -> processed(staleContact) && processed(staleParty));
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownContact contact = KnownContact.findById(first.contactId());
+            assertThat(contact.version).isEqualTo(1);
+            assertThat(contact.active).isFalse();
+            assertThat(contact.name).isEqualTo(first.name());
+            KnownParty party = KnownParty.findById(agadez);
+            assertThat(party.version).isEqualTo(1);
+            assertThat(party.nameFr).isEqualTo("Agadez");
+            assertThat(party.timeZone).isEqualTo("Africa/Niamey");
+        });
+    }
+
+    private static boolean processed(String eventId) {
+        return ((Number) KnownContact.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue() > 0;
+    }
+
+    private static void eventually(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> QuarkusTransaction.requiringNew().call(condition));
     }
 
     private static void send(EventType type, String key, String id, String dataschema, String value) {

@@ -8,6 +8,7 @@ import club.twinning.notification.replica.KnownParty;
 import club.twinning.notification.service.Router;
 import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
+import club.twinning.platform.replica.LocalCopy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -71,40 +72,40 @@ public class EventConsumer {
         });
     }
 
+    /** The registry's contact, copied unless the copy is newer than the event (events come late, twice, out of order). */
     private static void contact(ContactChanged c) {
-        KnownContact view = KnownContact.findById(c.contactId());
-        if (view == null) {
-            view = new KnownContact();
-            view.id = c.contactId();
-        } else if (view.version > c.version()) {
-            return;
-        }
-        view.partyCode = c.partyCode();
-        view.name = c.name();
-        view.email = c.email();
-        view.language = c.language();
-        view.channels = new ArrayList<>(c.channels() == null ? List.of() : c.channels());
-        view.webhookUrl = c.webhookUrl();
-        view.councilMember = c.councilMember();
-        view.active = c.active();
-        view.version = c.version();
-        view.persist();
+        LocalCopy.toUpdate(KnownContact.<KnownContact>findById(c.contactId()), c.version(), () -> {
+            KnownContact fresh = new KnownContact();
+            fresh.id = c.contactId();
+            return fresh;
+        }).ifPresent(copy -> {
+            copy.partyCode = c.partyCode();
+            copy.name = c.name();
+            copy.email = c.email();
+            copy.language = c.language();
+            copy.channels = new ArrayList<>(c.channels() == null ? List.of() : c.channels());
+            copy.webhookUrl = c.webhookUrl();
+            copy.councilMember = c.councilMember();
+            copy.active = c.active();
+            copy.version = c.version();
+            copy.persist();
+        });
     }
 
+    /** The registry's party, by the same rule. */
     private static void party(PartyChanged p) {
-        KnownParty view = KnownParty.findById(p.code());
-        if (view == null) {
-            view = new KnownParty();
-            view.code = p.code();
-        } else if (view.version > p.version()) {
-            return;
-        }
-        view.nameFr = p.nameFr();
-        view.nameAr = p.nameAr();
-        view.nameEn = p.nameEn();
-        view.language = p.language();
-        view.timeZone = p.timeZone();
-        view.version = p.version();
-        view.persist();
+        LocalCopy.toUpdate(KnownParty.<KnownParty>findById(p.code()), p.version(), () -> {
+            KnownParty fresh = new KnownParty();
+            fresh.code = p.code();
+            return fresh;
+        }).ifPresent(copy -> {
+            copy.nameFr = p.nameFr();
+            copy.nameAr = p.nameAr();
+            copy.nameEn = p.nameEn();
+            copy.language = p.language();
+            copy.timeZone = p.timeZone();
+            copy.version = p.version();
+            copy.persist();
+        });
     }
 }

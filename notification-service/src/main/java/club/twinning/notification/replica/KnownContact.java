@@ -1,5 +1,6 @@
 package club.twinning.notification.replica;
 
+import club.twinning.platform.replica.LocalCopy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "contact_view")
-public class KnownContact extends PanacheEntityBase {
+public class KnownContact extends PanacheEntityBase implements LocalCopy.Versioned {
 
     @Id
     public UUID id;
@@ -31,7 +32,13 @@ public class KnownContact extends PanacheEntityBase {
     public String webhookUrl;
     public boolean councilMember;
     public boolean active;
+    /** The registry's version of the record this copies (see {@link LocalCopy}). */
     public long version;
+
+    @Override
+    public long copiedVersion() {
+        return version;
+    }
 
     public static List<KnownContact> activeOf(List<String> parties) {
         return list("partyCode in ?1 and active = true", parties);

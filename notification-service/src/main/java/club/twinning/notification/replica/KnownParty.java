@@ -1,5 +1,6 @@
 package club.twinning.notification.replica;
 
+import club.twinning.platform.replica.LocalCopy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "party_view")
-public class KnownParty extends PanacheEntityBase {
+public class KnownParty extends PanacheEntityBase implements LocalCopy.Versioned {
 
     @Id
     public String code;
@@ -21,7 +22,13 @@ public class KnownParty extends PanacheEntityBase {
     public String nameEn;
     public String language;
     public String timeZone;
+    /** The registry's version of the record this copies (see {@link LocalCopy}). */
     public long version;
+
+    @Override
+    public long copiedVersion() {
+        return version;
+    }
 
     /** The name in fr, ar or en, else in another language the register has, else the code. */
     public String name(String language) {
