@@ -229,9 +229,7 @@ class AccessibilityAndLayoutTest {
             return page;
         }
         page.navigate(Browser.PORTAL + "/app");
-        page.locator("#username").fill(person);
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
+        Browser.signIn(page, person);
         Browser.arrive(page, url -> url.startsWith(Browser.PORTAL + "/app"));
         return page;
     }

@@ -43,13 +43,23 @@ final class Browser implements AutoCloseable {
 
     /** Logs in through the real Keycloak login page, and lands back in the portal. */
     Page loginAs(String username) {
+        return loginAt("/app", username);
+    }
+
+    /** Asks for a portal page, logs in on the way through the real Keycloak login page, and lands on that page. */
+    Page loginAt(String path, String username) {
         Page page = open(1280, 900);
-        page.navigate(PORTAL + "/app");
+        page.navigate(PORTAL + path);
+        signIn(page, username);
+        arrive(page, url -> url.startsWith(PORTAL + path));
+        return page;
+    }
+
+    /** Fills Keycloak's login page, where the portal sent the browser, as a demo user (password demo). */
+    static void signIn(Page page, String username) {
         page.locator("#username").fill(username);
         page.locator("#password").fill("demo");
         page.locator("#kc-login").click();
-        arrive(page, url -> url.startsWith(PORTAL + "/app"));
-        return page;
     }
 
     /** Waits for the page to reach a URL; if it does not, fails with what the page says (a refusal, a field error). */

@@ -268,9 +268,7 @@ class MailToPortalWalkTest {
         page.context().addCookies(List.of(new Cookie("twinning-lang", language).setDomain(URI.create(link).getHost()).setPath("/")));
         page.navigate(link);
         if (page.url().startsWith("http://127.0.0.1:8180/")) {
-            page.locator("#username").fill(person);
-            page.locator("#password").fill("demo");
-            page.locator("#kc-login").click();
+            Browser.signIn(page, person);
         }
         Browser.arrive(page, u -> u.equals(link));
         return page;

@@ -26,9 +26,7 @@ class PhoneWidthTest {
             Browser.screenshot(page, "5-phone-register");
 
             page.navigate(Browser.PORTAL + "/app");
-            page.locator("#username").fill("partner.tangier");
-            page.locator("#password").fill("demo");
-            page.locator("#kc-login").click();
+            Browser.signIn(page, "partner.tangier");
             page.waitForURL(url -> url.startsWith(Browser.PORTAL + "/app"));
             page.navigate(Browser.PORTAL + "/app/requests/new");
             assertFits(page, "request form");

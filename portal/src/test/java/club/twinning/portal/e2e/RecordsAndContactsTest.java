@@ -18,12 +18,7 @@ class RecordsAndContactsTest {
     void theSecretariatRecordsAPartyAndItsContactChoosesADailyDigest() {
         String code = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         try (Browser browser = new Browser()) {
-            Page page = browser.open(1280, 900);
-            page.navigate(Browser.PORTAL + "/app/parties/new");
-            page.locator("#username").fill("secretariat");
-            page.locator("#password").fill("demo");
-            page.locator("#kc-login").click();
-            page.waitForURL(url -> url.startsWith(Browser.PORTAL + "/app/parties/new"));
+            Page page = browser.loginAt("/app/parties/new", "secretariat");
 
             // A wrong country code is refused next to its field, and nothing is recorded.
             page.locator("input[name=code]").fill(code);
@@ -66,12 +61,7 @@ class RecordsAndContactsTest {
     @Test
     void aPartnerHasNoCouncilBoxOnItsContactForm() {
         try (Browser browser = new Browser()) {
-            Page page = browser.open(1280, 900);
-            page.navigate(Browser.PORTAL + "/app/contacts");
-            page.locator("#username").fill("partner.agadez");
-            page.locator("#password").fill("demo");
-            page.locator("#kc-login").click();
-            page.waitForURL(url -> url.startsWith(Browser.PORTAL + "/app/contacts"));
+            Page page = browser.loginAt("/app/contacts", "partner.agadez");
             assertEquals(1, page.locator("#contact-form").count());
             assertEquals(0, page.locator("#contact-form input[name=councilMember]").count(), "no council box for a partner");
         }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Dates as each reader writes them (the JDK's CLDR formats), Latin digits in Arabic too. */
+@Tag("unit")
 class DatesTest {
 
     @Test

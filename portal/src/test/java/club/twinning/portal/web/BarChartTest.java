@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The server-drawn bars: proportional, inside the picture, mirrored in Arabic. */
+@Tag("unit")
 class BarChartTest {
 
     private final List<BarChart.Row> rows = List.of(BarChart.Row.of("Agadez – Es-Semara", 10),

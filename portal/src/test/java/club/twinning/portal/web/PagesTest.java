@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Previous and next over keyset pages: the URL keeps the way here, so going back needs no cursor from the service. */
+@Tag("unit")
 class PagesTest {
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The review queue's cursor: each waiting status's own service cursor, carried as one URL-safe cursor. */
+@Tag("unit")
 class ReviewQueueCursorTest {
 
     @Test

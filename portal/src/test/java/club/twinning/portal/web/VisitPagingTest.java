@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Keyset pages over the visit list as exchange-service orders it (start date, then id), many on the same day too. */
+@Tag("unit")
 class VisitPagingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
