@@ -6,6 +6,7 @@ import club.twinning.exchange.domain.RelationshipHealth;
 import club.twinning.exchange.service.MatchService;
 import club.twinning.exchange.service.RelationshipService;
 import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.query.QueryValues;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +49,7 @@ public class NetworkResource {
         if (domain == null || CooperationDomain.of(domain).isEmpty()) {
             throw ProblemException.badField("domain", ProblemException.unknownDomain(domain));
         }
-        String city = caller.cityScope(Roles.COUNCIL, Roles.SECRETARIAT).filter(Params.text(party));
+        String city = caller.cityScope(Roles.COUNCIL, Roles.SECRETARIAT).filter(QueryValues.text(party));
         if (city == null) {
             throw ProblemException.badField("party", "the party to find partners for");
         }

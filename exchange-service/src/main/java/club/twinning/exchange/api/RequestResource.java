@@ -9,6 +9,7 @@ import club.twinning.exchange.service.RequestService;
 import club.twinning.platform.paging.Cursor;
 import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
+import club.twinning.platform.query.QueryValues;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +68,7 @@ public class RequestResource {
     @APIResponse(responseCode = "403", description = "The caller's token has no city")
     @APIResponse(responseCode = "422", description = "No agreement in force binds the two cities (or the one named is suspended or ended)")
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RequestInput input) {
-        RequestService.Submission submission = requests.submit(input.toDraft(), Params.text(idempotencyKey));
+        RequestService.Submission submission = requests.submit(input.toDraft(), QueryValues.text(idempotencyKey));
         RequestView view = RequestView.of(submission.dossier());
         return (submission.created() ? Response.created(URI.create("/api/requests/" + view.id())) : Response.ok())
                 .tag(tag(view)).entity(view).build();
@@ -83,9 +84,9 @@ public class RequestResource {
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         // A partner's list is its own city's, whatever it asks for.
-        String scope = caller.cityScope().filter(Params.text(city));
-        return Page.of(search.find(new RequestSearch.Filter(Params.text(status), scope, Params.text(domain),
-                Params.date("from", from), Params.date("to", to)), Cursor.decode(cursor), LIMIT.of(limit)),
+        String scope = caller.cityScope().filter(QueryValues.text(city));
+        return Page.of(search.find(new RequestSearch.Filter(QueryValues.text(status), scope, QueryValues.text(domain),
+                QueryValues.date("from", from), QueryValues.date("to", to)), Cursor.decode(cursor), LIMIT.of(limit)),
                 r -> RequestView.of(requests.dossier(r)), uri);
     }
 

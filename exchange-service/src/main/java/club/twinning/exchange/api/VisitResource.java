@@ -6,6 +6,7 @@ import club.twinning.exchange.service.CalendarFeeds;
 import club.twinning.exchange.service.VisitService;
 import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
+import club.twinning.platform.query.QueryValues;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -199,8 +200,8 @@ public class VisitResource {
     /** Defaults: from a month ago to a year ahead. */
     private List<Visit> range(String from, String to, Integer limit) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = Params.date("from", from);
-        LocalDate end = Params.date("to", to);
+        LocalDate start = QueryValues.date("from", from);
+        LocalDate end = QueryValues.date("to", to);
         return visits.between(start == null ? today.minusMonths(1) : start, end == null ? today.plusYears(1) : end,
                 LIMIT.of(limit));
     }

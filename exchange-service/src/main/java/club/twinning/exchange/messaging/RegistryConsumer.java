@@ -11,12 +11,18 @@ import club.twinning.exchange.replica.KnownParty;
 import club.twinning.exchange.service.AgreementLifecycle;
 import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
+import club.twinning.platform.replica.LocalCopy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -63,13 +69,12 @@ public class RegistryConsumer {
     }
 
     private static void party(PartyChanged p) {
-        KnownParty view = KnownParty.findById(p.code());
-        if (view == null) {
-            view = new KnownParty();
-            view.code = p.code();
-        } else if (view.version > p.version()) {
+        Optional<KnownParty> copy = LocalCopy.toUpdate(KnownParty.<KnownParty>findById(p.code()), p.version(),
+                () -> KnownParty.of(p.code()));
+        if (copy.isEmpty()) {
             return;
         }
+        KnownParty view = copy.get();
         view.nameFr = p.nameFr();
         view.nameAr = p.nameAr();
         view.nameEn = p.nameEn();
@@ -78,55 +83,59 @@ public class RegistryConsumer {
         view.longitude = p.longitude();
         view.timeZone = p.timeZone();
         view.language = p.language();
-        view.expertiseDomains = new ArrayList<>(p.expertiseDomains() == null ? java.util.List.of() : p.expertiseDomains());
+        view.expertiseDomains = copyOf(p.expertiseDomains());
         view.version = p.version();
         view.persist();
     }
 
     private void agreement(AgreementChanged a) {
-        locks.exclusive(a.agreementId());
-        KnownAgreement view = KnownAgreement.findById(a.agreementId());
-        String before = view == null ? null : view.status;
-        if (view == null) {
-            view = new KnownAgreement();
-            view.id = a.agreementId();
-        } else if (view.version > a.version()) {
-            return;
-        }
-        view.reference = a.reference();
-        view.type = a.type();
-        view.status = a.status();
-        view.expiresOn = a.expiresOn();
-        view.signedOn = a.signedOn();
-        view.partyCodes = new ArrayList<>(a.partyCodes());
-        view.domains = new ArrayList<>(a.domains() == null ? java.util.List.of() : a.domains());
-        view.commitments = new ArrayList<>(a.commitments() == null ? java.util.List.of() : a.commitments());
-        view.version = a.version();
-        view.persist();
-        view.flush();
-        lifecycle.changed(view, before, a.actor(), null);
+        update(a.agreementId(), a.version(), () -> KnownAgreement.of(a.agreementId()), view -> {
+            view.reference = a.reference();
+            view.type = a.type();
+            view.status = a.status();
+            view.expiresOn = a.expiresOn();
+            view.signedOn = a.signedOn();
+            view.partyCodes = new ArrayList<>(a.partyCodes());
+            view.domains = copyOf(a.domains());
+            view.commitments = copyOf(a.commitments());
+        }, a.actor(), null);
     }
 
+    /** A status change carries the parties and domains too, for an agreement this service has not heard of yet. */
     private void status(AgreementStatusChanged s) {
-        locks.exclusive(s.agreementId());
-        KnownAgreement view = KnownAgreement.findById(s.agreementId());
-        String before = view == null ? null : view.status;
-        if (view == null) {
-            view = new KnownAgreement();
-            view.id = s.agreementId();
-            view.partyCodes = new ArrayList<>(s.partyCodes());
-            view.domains = new ArrayList<>(s.domains() == null ? java.util.List.of() : s.domains());
-        } else if (view.version > s.version()) {
-            return;
-        }
-        view.reference = s.reference();
-        view.type = s.type();
-        view.status = s.to();
-        view.expiresOn = s.expiresOn();
-        view.version = s.version();
-        view.persist();
-        view.flush();
-        lifecycle.changed(view, before, s.actor(), s.reason());
+        update(s.agreementId(), s.version(), () -> {
+            KnownAgreement fresh = KnownAgreement.of(s.agreementId());
+            fresh.partyCodes = new ArrayList<>(s.partyCodes());
+            fresh.domains = copyOf(s.domains());
+            return fresh;
+        }, view -> {
+            view.reference = s.reference();
+            view.type = s.type();
+            view.status = s.to();
+            view.expiresOn = s.expiresOn();
+        }, s.actor(), s.reason());
+    }
+
+    /**
+     * The agreement's row taken exclusively, its copy updated unless the event is older, and what its new status does
+     * to the requests and visits under it applied in the same transaction.
+     */
+    private void update(UUID id, long version, Supplier<KnownAgreement> fresh, Consumer<KnownAgreement> fill,
+                        String actor, String why) {
+        locks.exclusive(id);
+        KnownAgreement existing = KnownAgreement.findById(id);
+        String before = existing == null ? null : existing.status;
+        LocalCopy.toUpdate(existing, version, fresh).ifPresent(view -> {
+            fill.accept(view);
+            view.version = version;
+            view.persist();
+            view.flush();
+            lifecycle.changed(view, before, actor, why);
+        });
+    }
+
+    private static <T> ArrayList<T> copyOf(List<T> items) {
+        return new ArrayList<>(items == null ? List.of() : items);
     }
 
     private static void commitmentDue(CommitmentDue due) {

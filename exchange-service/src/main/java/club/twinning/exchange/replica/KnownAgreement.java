@@ -1,6 +1,7 @@
 package club.twinning.exchange.replica;
 
 import club.twinning.events.payload.Commitment;
+import club.twinning.platform.replica.LocalCopy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -24,7 +25,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "agreement_view")
-public class KnownAgreement extends PanacheEntityBase {
+public class KnownAgreement extends PanacheEntityBase implements LocalCopy.Versioned {
 
     public static final String IN_FORCE = "IN_FORCE";
 
@@ -47,6 +48,18 @@ public class KnownAgreement extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public List<Commitment> commitments = new ArrayList<>();
     public long version;
+
+    /** A copy not yet filled, of the agreement {@code id}. */
+    public static KnownAgreement of(UUID id) {
+        KnownAgreement agreement = new KnownAgreement();
+        agreement.id = id;
+        return agreement;
+    }
+
+    @Override
+    public long copiedVersion() {
+        return version;
+    }
 
     public boolean binds(String a, String b) {
         return partyCodes.contains(a) && partyCodes.contains(b);

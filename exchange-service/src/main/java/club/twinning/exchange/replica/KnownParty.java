@@ -1,5 +1,6 @@
 package club.twinning.exchange.replica;
 
+import club.twinning.platform.replica.LocalCopy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** A party as the registry last announced it: enough to match partners by expertise. */
 @Entity
 @Table(name = "party_view")
-public class KnownParty extends PanacheEntityBase {
+public class KnownParty extends PanacheEntityBase implements LocalCopy.Versioned {
 
     @Id
     public String code;
@@ -29,4 +30,16 @@ public class KnownParty extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public List<String> expertiseDomains = new ArrayList<>();
     public long version;
+
+    /** A copy not yet filled, of the party {@code code}. */
+    public static KnownParty of(String code) {
+        KnownParty party = new KnownParty();
+        party.code = code;
+        return party;
+    }
+
+    @Override
+    public long copiedVersion() {
+        return version;
+    }
 }

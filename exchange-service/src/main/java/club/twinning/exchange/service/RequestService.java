@@ -16,7 +16,7 @@ import club.twinning.exchange.messaging.ExchangeEvents;
 import club.twinning.exchange.persistence.NewRequests;
 import club.twinning.exchange.replica.AgreementLocks;
 import club.twinning.exchange.replica.KnownAgreement;
-import club.twinning.platform.problem.Problem;
+import club.twinning.platform.problem.FieldErrors;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,25 +154,17 @@ public class RequestService {
     }
 
     private void apply(ExchangeRequest r, RequestDraft in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (in.partnerParty().equals(r.requestingParty)) {
-            errors.add(new Problem.FieldError("partnerParty", "a city does not ask itself"));
-        }
-        if (CooperationDomain.of(in.domain()).isEmpty()) {
-            errors.add(new Problem.FieldError("domain", ProblemException.unknownDomain(in.domain())));
-        }
-        LocalDate today = LocalDate.now(clock);
-        if (!in.windowStart().isAfter(today)) {
-            errors.add(new Problem.FieldError("window.start", "must be in the future"));
-        }
+        FieldErrors errors = new FieldErrors()
+                .addIf(in.partnerParty().equals(r.requestingParty), "partnerParty", "a city does not ask itself")
+                .addIf(CooperationDomain.of(in.domain()).isEmpty(), "domain", ProblemException.unknownDomain(in.domain()))
+                .addIf(!in.windowStart().isAfter(LocalDate.now(clock)), "window.start", "must be in the future");
         if (in.windowEnd().isBefore(in.windowStart())) {
-            errors.add(new Problem.FieldError("window.end", "must not be before window.start"));
-        } else if (ChronoUnit.DAYS.between(in.windowStart(), in.windowEnd()) > 366) {
-            errors.add(new Problem.FieldError("window.end", "a window is at most a year long"));
+            errors.add("window.end", "must not be before window.start");
+        } else {
+            errors.addIf(ChronoUnit.DAYS.between(in.windowStart(), in.windowEnd()) > 366, "window.end",
+                    "a window is at most a year long");
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "invalid-request", "Invalid request", errors.size() + " field(s) to correct", errors);
-        }
+        errors.throwIfAny("invalid-request", "Invalid request");
         r.partnerParty = in.partnerParty();
         r.agreementId = agreementFor(r.requestingParty, in);
         r.domain = in.domain();
