@@ -21,13 +21,16 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Turns an event into an email in the reader's language: a subject, an HTML part (rtl for Arabic) and a text part
@@ -114,43 +117,16 @@ public class MailComposer {
 
     /** To this reader (see {@link Reader#of}): its party's role in the event, its preferences, its unsubscribe link. */
     public Mail compose(String eventType, String purpose, String data, String language, Reader reader) {
-        reader = withParty(reader);
+        Reader to = withParty(reader);
         EventType type = type(eventType);
         MailMessages w = words(language);
         MailWords words = new MailWords(language);
-        Content c = content(type, purpose, payload(type, data), w, words, reader);
-
-        Map<String, String> headers = new LinkedHashMap<>();
-        String unsubscribe = null;
-        String preferences = null;
-        String why;
-        if (!reader.known()) {
-            why = w.footer_generic();
-        } else if (reader.contactId() == null || reader.partyCode() == null) {
-            why = w.footer_council();
-        } else {
-            why = words.polish(w.footer_contact(words.party(reader.partyCode())));
-            preferences = portal("/app/contacts?party=" + reader.partyCode());
-            if (!Delivery.RECEIPT.equals(purpose)) {
-                // Optional: a notice the contact may turn off (a receipt answers its own city's action).
-                unsubscribe = unsubscribes.url(reader.contactId(), type);
-                headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
-                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            }
-        }
+        Content c = content(type, purpose, payload(type, data), w, words, to);
+        // Optional: a notice the contact may turn off (a receipt answers its own city's action).
+        Footer footer = footer(to, w, words, true,
+                () -> Delivery.RECEIPT.equals(purpose) ? null : unsubscribes.url(to.contactId(), type));
         String heading = Boolean.TRUE.equals(c.yourTurn()) ? w.your_turn() : w.expected();
-        TemplateInstance h = html.instance();
-        TemplateInstance t = text.instance();
-        for (TemplateInstance i : List.of(h, t)) {
-            i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
-                    .data("subject", c.subject()).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
-                    .data("summary", Block.of(c.summary())).data("facts", c.facts()).data("quotes", c.quotes())
-                    .data("actionHeading", heading).data("action", Block.of(c.action())).data("yourTurn", c.yourTurn())
-                    .data("link", c.link()).data("linkLabel", c.linkLabel()).data("colon", w.colon()).data("intro", null).data("items", List.of())
-                    .data("why", Block.of(why)).data("preferences", preferences).data("preferencesLabel", w.footer_preferences())
-                    .data("unsubscribe", unsubscribe).data("unsubscribeLabel", w.footer_unsubscribe());
-        }
-        return new Mail(c.subject(), h.render(), t.render(), Collections.unmodifiableMap(headers)); // in the order written
+        return render(c, heading, null, List.of(), to, footer, w, words);
     }
 
     public Mail digest(List<Line> lines, String language, String name) {
@@ -162,34 +138,53 @@ public class MailComposer {
      * turns the contact's emails off, the digest gathering every kind).
      */
     public Mail digest(List<Line> lines, String language, Reader reader) {
-        reader = withParty(reader);
+        Reader to = withParty(reader);
         MailMessages w = words(language);
         MailWords words = new MailWords(language);
         List<Item> items = lines.stream().map(l -> new Item(Block.of(l.subject()), Block.of(l.body()), l.link())).toList();
-        String subject = w.digest_subject(lines.size());
-        Map<String, String> headers = new LinkedHashMap<>();
-        String unsubscribe = null;
-        String preferences = null;
-        String why = w.footer_generic();
+        Content c = new Content(w.digest_subject(lines.size()), null, List.of(), List.of(), null, null, null, null);
+        Footer footer = footer(to, w, words, false, () -> unsubscribes.digestUrl(to.contactId()));
+        return render(c, null, w.digest_intro(), items, to, footer, w, words);
+    }
+
+    /** Why the reader gets it, its preferences and unsubscribe link (a contact's only), and the headers that go with them. */
+    private record Footer(String why, String preferences, String unsubscribe, Map<String, String> headers) {
+    }
+
+    /**
+     * A contact of a party: its preferences and, where {@code unsubscribe} gives one, a one-click unsubscribe (RFC 8058).
+     * Anyone else: why it is told ({@code council}: as a council member or the secretariat, when the caller said so).
+     */
+    private Footer footer(Reader reader, MailMessages w, MailWords words, boolean council, Supplier<String> unsubscribe) {
         if (reader.known() && reader.contactId() != null && reader.partyCode() != null) {
-            why = words.polish(w.footer_contact(words.party(reader.partyCode())));
-            preferences = portal("/app/contacts?party=" + reader.partyCode());
-            unsubscribe = unsubscribes.digestUrl(reader.contactId());
-            headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
-            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            Map<String, String> headers = new LinkedHashMap<>();
+            String url = unsubscribe.get();
+            if (url != null) {
+                headers.put("List-Unsubscribe", "<" + url + ">");
+                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            return new Footer(words.polish(w.footer_contact(words.party(reader.partyCode()))),
+                    portal("/app/contacts?party=" + reader.partyCode()), url, Collections.unmodifiableMap(headers)); // in the order written
         }
+        return new Footer(reader.known() && council ? w.footer_council() : w.footer_generic(), null, null, Map.of());
+    }
+
+    /** The HTML and text parts of a notice ({@code items} empty) or a digest ({@code intro} and its items). */
+    private Mail render(Content c, String actionHeading, String intro, List<Item> items, Reader reader, Footer footer,
+                        MailMessages w, MailWords words) {
         TemplateInstance h = html.instance();
         TemplateInstance t = text.instance();
         for (TemplateInstance i : List.of(h, t)) {
             i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
-                    .data("subject", subject).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
-                    .data("summary", null).data("facts", List.of()).data("quotes", List.of()).data("actionHeading", null)
-                    .data("action", null).data("yourTurn", null).data("link", null).data("linkLabel", null).data("colon", w.colon())
-                    .data("intro", w.digest_intro()).data("items", items).data("why", Block.of(why))
-                    .data("preferences", preferences).data("preferencesLabel", w.footer_preferences())
-                    .data("unsubscribe", unsubscribe).data("unsubscribeLabel", w.footer_unsubscribe());
+                    .data("subject", c.subject()).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
+                    .data("summary", Block.of(c.summary())).data("facts", c.facts()).data("quotes", c.quotes())
+                    .data("actionHeading", actionHeading).data("action", Block.of(c.action())).data("yourTurn", c.yourTurn())
+                    .data("link", c.link()).data("linkLabel", c.linkLabel()).data("colon", w.colon())
+                    .data("intro", intro).data("items", items).data("why", Block.of(footer.why()))
+                    .data("preferences", footer.preferences()).data("preferencesLabel", w.footer_preferences())
+                    .data("unsubscribe", footer.unsubscribe()).data("unsubscribeLabel", w.footer_unsubscribe());
         }
-        return new Mail(subject, h.render(), t.render(), Collections.unmodifiableMap(headers));
+        return new Mail(c.subject(), h.render(), t.render(), footer.headers());
     }
 
     /** A contact reader's party, from the read model, when the caller gave only the contact. */
@@ -249,65 +244,14 @@ public class MailComposer {
         if (type != EventType.REQUEST_ESCALATED) { // an escalation's reason is the watcher's, not a person's
             quote(quotes, w.quote_reason(by(r.actor())), r.reason());
         }
-        String subject;
-        String summary;
-        String action;
-        String actor = NOBODY;
-        if (receipt) {
-            subject = w.subject_request_received(m);
-            summary = w.body_request_received(m);
-            action = w.action_request_received(m);
-        } else {
-            switch (type) {
-                case REQUEST_SUBMITTED -> {
-                    subject = w.subject_request_submitted(m);
-                    summary = w.body_request_submitted(m);
-                    action = w.action_request_submitted(m);
-                    actor = COUNCIL;
-                }
-                case REQUEST_DECIDED -> {
-                    subject = w.subject_request_decided(m);
-                    summary = w.body_request_decided(m);
-                    action = w.action_request_decided(m);
-                    actor = "APPROVED".equals(r.status()) ? r.requestingParty() : NOBODY;
-                }
-                case CHANGES_REQUESTED -> {
-                    subject = w.subject_changes_requested(m);
-                    summary = w.body_changes_requested(m);
-                    action = w.action_changes_requested(m);
-                    actor = r.requestingParty();
-                }
-                case REQUEST_WITHDRAWN -> {
-                    subject = w.subject_request_withdrawn(m);
-                    summary = w.body_request_withdrawn(m);
-                    action = w.action_request_withdrawn(m);
-                }
-                case REQUEST_ESCALATED -> {
-                    subject = w.subject_request_escalated(m);
-                    summary = w.body_request_escalated(m);
-                    action = w.action_request_escalated(m);
-                    actor = COUNCIL;
-                }
-                case REQUEST_ON_HOLD -> {
-                    subject = w.subject_request_on_hold(m);
-                    summary = w.body_request_on_hold(m);
-                    action = w.action_request_on_hold(m);
-                }
-                case REQUEST_RESUMED -> {
-                    subject = w.subject_request_resumed(m);
-                    summary = w.body_request_resumed(m);
-                    action = w.action_request_resumed(m);
-                    actor = "CHANGES_REQUESTED".equals(r.status()) ? r.requestingParty() : COUNCIL;
-                }
-                case REQUEST_CLOSED -> {
-                    subject = w.subject_request_closed(m);
-                    summary = w.body_request_closed(m);
-                    action = w.action_request_closed(m);
-                }
-                default -> throw new IllegalArgumentException("no mail for " + type.type());
-            }
-        }
-        return content(words, subject, summary, facts, quotes, action,
+        String actor = receipt ? NOBODY : switch (type) {
+            case REQUEST_SUBMITTED, REQUEST_ESCALATED -> COUNCIL;
+            case REQUEST_DECIDED -> "APPROVED".equals(r.status()) ? r.requestingParty() : NOBODY;
+            case CHANGES_REQUESTED -> r.requestingParty();
+            case REQUEST_RESUMED -> "CHANGES_REQUESTED".equals(r.status()) ? r.requestingParty() : COUNCIL;
+            default -> NOBODY;
+        };
+        return content(words, w, receipt ? "request_received" : key(type), m, facts, quotes,
                 yourTurn(actor, reader, r.requestingParty(), r.partnerParty()),
                 r.requestId() == null ? null : portal("/app/requests/" + r.requestId()), w.open_request());
     }
@@ -343,42 +287,13 @@ public class MailComposer {
         }
         quote(quotes, w.quote_reason(by(v.actor())), v.reason());
         quote(quotes, w.quote_report(by(v.actor())), v.reportSummary());
-        String subject;
-        String summary;
-        String action;
-        String actor = NOBODY;
-        switch (type) {
-            case VISIT_PLANNED -> {
-                subject = w.subject_visit_planned(m);
-                summary = w.body_visit_planned(m);
-                action = w.action_visit_planned(m);
-                actor = v.hostParty();
-            }
-            case VISIT_CONFIRMED -> {
-                subject = w.subject_visit_confirmed(m);
-                summary = w.body_visit_confirmed(m);
-                action = w.action_visit_confirmed(m);
-                actor = v.visitingParty();
-            }
-            case VISIT_CANCELLED -> {
-                subject = w.subject_visit_cancelled(m);
-                summary = w.body_visit_cancelled(m);
-                action = w.action_visit_cancelled(m);
-            }
-            case VISIT_COMPLETED -> {
-                subject = w.subject_visit_completed(m);
-                summary = w.body_visit_completed(m);
-                action = w.action_visit_completed(m);
-            }
-            case VISIT_FLAGGED -> {
-                subject = w.subject_visit_flagged(m);
-                summary = w.body_visit_flagged(m);
-                action = w.action_visit_flagged(m);
-                actor = EVERYONE;
-            }
-            default -> throw new IllegalArgumentException("no mail for " + type.type());
-        }
-        return content(words, subject, summary, facts, quotes, action, yourTurn(actor, reader, v.visitingParty(), v.hostParty()),
+        String actor = switch (type) {
+            case VISIT_PLANNED -> v.hostParty();
+            case VISIT_CONFIRMED -> v.visitingParty();
+            case VISIT_FLAGGED -> EVERYONE;
+            default -> NOBODY;
+        };
+        return content(words, w, key(type), m, facts, quotes, yourTurn(actor, reader, v.visitingParty(), v.hostParty()),
                 v.visitId() == null ? null : portal("/app/visits/" + v.visitId()), w.open_visit());
     }
 
@@ -395,9 +310,8 @@ public class MailComposer {
         fact(facts, words, w.label_expires(), expires);
         List<Quote> quotes = new ArrayList<>();
         quote(quotes, w.quote_reason(by(a.actor())), a.reason());
-        return content(words, w.subject_agreement_status_changed(m), w.body_agreement_status_changed(m), facts, quotes,
-                w.action_agreement_status_changed(m), reader.known() ? false : null, agreementLink(a.agreementId()),
-                w.open_agreement());
+        return content(words, w, key(EventType.AGREEMENT_STATUS_CHANGED), m, facts, quotes, reader.known() ? false : null,
+                agreementLink(a.agreementId()), w.open_agreement());
     }
 
     private Content renewal(RenewalDue r, MailMessages w, MailWords words, Reader reader) {
@@ -410,8 +324,8 @@ public class MailComposer {
         fact(facts, words, w.label_expires(), expires);
         fact(facts, words, w.label_notice(), words.date(r.noticeOpenedOn()));
         fact(facts, words, w.label_tacit(), w.yes_no(r.tacitRenewal()));
-        return content(words, w.subject_renewal_due(m), w.body_renewal_due(m), facts, List.of(), w.action_renewal_due(m),
-                yourTurn(EVERYONE, reader), agreementLink(r.agreementId()), w.open_agreement());
+        return content(words, w, key(EventType.RENEWAL_DUE), m, facts, List.of(), yourTurn(EVERYONE, reader),
+                agreementLink(r.agreementId()), w.open_agreement());
     }
 
     private Content dormant(RelationshipDormant d, MailMessages w, MailWords words, Reader reader) {
@@ -424,15 +338,33 @@ public class MailComposer {
         if (d.grade() != null) {
             fact(facts, words, w.label_grade(), w.grade(d.grade()));
         }
-        return content(words, w.subject_relationship_dormant(m), w.body_relationship_dormant(m), facts, List.of(),
-                w.action_relationship_dormant(m), yourTurn(COUNCIL, reader, d.partyA(), d.partyB()),
-                agreementLink(d.agreementId()), w.open_agreement());
+        return content(words, w, key(EventType.RELATIONSHIP_DORMANT), m, facts, List.of(),
+                yourTurn(COUNCIL, reader, d.partyA(), d.partyB()), agreementLink(d.agreementId()), w.open_agreement());
     }
 
-    private static Content content(MailWords words, String subject, String summary, List<Fact> facts, List<Quote> quotes,
-                                   String action, Boolean yourTurn, String link, String linkLabel) {
-        return new Content(words.polish(subject), words.polish(summary), facts, quotes, words.polish(action), yourTurn,
-                link, link == null ? null : linkLabel);
+    /**
+     * The event's three sentences are the messages named after it (subject_, body_ and action_ + {@code key}, e.g.
+     * subject_request_submitted), so that a new kind of mail is its messages and its facts, not another switch.
+     */
+    private static Content content(MailWords words, MailMessages w, String key, MailModel m, List<Fact> facts,
+                                   List<Quote> quotes, Boolean yourTurn, String link, String linkLabel) {
+        return new Content(words.polish(sentence(w, "subject_", key, m)), words.polish(sentence(w, "body_", key, m)), facts,
+                quotes, words.polish(sentence(w, "action_", key, m)), yourTurn, link, link == null ? null : linkLabel);
+    }
+
+    private static String sentence(MailMessages w, String part, String key, MailModel m) {
+        try {
+            return (String) MailMessages.class.getMethod(part + key, MailModel.class).invoke(w, m);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalArgumentException("no mail for " + key, e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The event's messages' name: its constant, in lower case (REQUEST_ON_HOLD: request_on_hold). */
+    private static String key(EventType type) {
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether the expected action falls to this reader: null when the reader is unknown. */
