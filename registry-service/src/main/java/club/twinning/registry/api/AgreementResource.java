@@ -4,6 +4,7 @@ import static club.twinning.platform.query.QueryValues.choice;
 import static club.twinning.platform.query.QueryValues.date;
 import static club.twinning.platform.query.QueryValues.text;
 
+import club.twinning.platform.api.Tagged;
 import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.platform.paging.Cursor;
 import club.twinning.platform.paging.Limit;

@@ -1,5 +1,6 @@
 package club.twinning.registry.api;
 
+import club.twinning.platform.api.Tagged;
 import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.platform.security.Roles;
 import club.twinning.registry.domain.Contact;
