@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import club.twinning.exchange.replica.KnownParty;
-import club.twinning.testing.TestEvents;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -24,33 +21,22 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A private feed as a calendar application uses it: created by a person, read without any bearer token by a real
  * iCalendar parser, showing only what its owner may see, in its language, updated in place, and dead once revoked.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CalendarFeedTest {
-
-    private final TestEvents events = new TestEvents();
+class CalendarFeedTest extends AgadezEsSemaraTwinned {
 
     @BeforeAll
-    void twinning() {
-        Network.agreementInForce(events, "agadez", "es-semara");
+    void places() {
         // The register's names and places, as the replica would hold them (written here, not announced on the
         // shared topics, so the running stack's replica is left alone).
-        place("agadez", "Agadez", "أغاديس", "Agadez", 16.9742, 7.9865);
-        place("es-semara", "Es-Semara", "السمارة", "Es-Semara", 26.7384, -11.6719);
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
+        Network.place("agadez", "Agadez", "أغاديس", "Agadez", 16.9742, 7.9865);
+        Network.place("es-semara", "Es-Semara", "السمارة", "Es-Semara", 26.7384, -11.6719);
     }
 
     @Test
@@ -152,21 +138,5 @@ class CalendarFeedTest {
     private static String value(VEvent event, String name) {
         return event.<Property>getProperty(name).map(Property::getValue)
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + event));
-    }
-
-    private static void place(String code, String fr, String ar, String en, double latitude, double longitude) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownParty party = KnownParty.findById(code);
-            if (party == null) {
-                party = new KnownParty();
-                party.code = code;
-            }
-            party.nameFr = fr;
-            party.nameAr = ar;
-            party.nameEn = en;
-            party.latitude = latitude;
-            party.longitude = longitude;
-            party.persist();
-        });
     }
 }

@@ -26,14 +26,28 @@ final class Network {
      * would overwrite the running stack's copy of a real city (its names too), with a version no later event beats.
      */
     static void expertise(String code, List<String> domains) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownParty party = KnownParty.findById(code);
-            if (party == null) {
-                party = new KnownParty();
-                party.code = code;
-                party.nameFr = code;
-            }
+        replica(code, party -> {
+            party.nameFr = party.nameFr == null ? code : party.nameFr;
             party.expertiseDomains = new java.util.ArrayList<>(domains);
+        });
+    }
+
+    /** A party's names and place, written straight into this test database's replica (see expertise). */
+    static void place(String code, String fr, String ar, String en, double latitude, double longitude) {
+        replica(code, party -> {
+            party.nameFr = fr;
+            party.nameAr = ar;
+            party.nameEn = en;
+            party.latitude = latitude;
+            party.longitude = longitude;
+        });
+    }
+
+    /** Changes (or makes) the replica's copy of a party, in a transaction of its own. */
+    private static void replica(String code, java.util.function.Consumer<KnownParty> change) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownParty party = KnownParty.<KnownParty>findByIdOptional(code).orElseGet(() -> KnownParty.of(code));
+            change.accept(party);
             party.persist();
         });
     }

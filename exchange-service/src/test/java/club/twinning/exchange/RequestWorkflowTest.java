@@ -7,33 +7,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import club.twinning.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The council's policy with real tokens: quorum both ways, ties, conflicts of interest, city scoping. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestWorkflowTest {
-
-    private final TestEvents events = new TestEvents();
+class RequestWorkflowTest extends AgadezEsSemaraTwinned {
 
     @BeforeAll
     void twinnings() {
         Network.expertise("es-semara", List.of("desert-land-management"));
-        Network.agreementInForce(events, "agadez", "es-semara");
         Network.agreementInForce(events, "es-semara", "tombouctou");
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
     }
 
     @Test

@@ -4,41 +4,24 @@ import static club.twinning.exchange.Calls.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import club.twinning.testing.TestEvents;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What one submission costs the database (issue 14): at most three round trips and one commit, counted from the
  * statements Hibernate sends on the request's own thread; a retry with the same Idempotency-Key writes nothing.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubmissionCostTest {
-
-    private final TestEvents events = new TestEvents();
+class SubmissionCostTest extends AgadezEsSemaraTwinned {
 
     @Inject
     @PersistenceUnitExtension
     SqlTrace trace;
-
-    @BeforeAll
-    void twinning() {
-        Network.agreementInForce(events, "agadez", "es-semara");
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
 
     @Test
     void aSubmissionIsThreeRoundTripsAndOneCommit() {

@@ -1,7 +1,6 @@
 package club.twinning.exchange;
 
 import static club.twinning.exchange.Calls.as;
-import static club.twinning.exchange.Calls.vote;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +9,6 @@ import club.twinning.events.EventType;
 import club.twinning.events.Topics;
 import club.twinning.testing.KafkaRecords;
 import club.twinning.testing.MovableClock;
-import club.twinning.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
@@ -23,36 +21,19 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** From approval to the report, with the calendar feed read by a real iCalendar library and every event on Kafka. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VisitLifecycleTest {
-
-    private final TestEvents events = new TestEvents();
+class VisitLifecycleTest extends AgadezEsSemaraTwinned {
 
     @Inject
     MovableClock clock;
 
-    @BeforeAll
-    void twinning() {
-        Network.agreementInForce(events, "agadez", "es-semara");
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-    }
-
     @Test
     void plannedConfirmedByTheHostCompletedWithItsReport() throws Exception {
         String id = Calls.submit("partner.agadez", "es-semara");
-        vote("council.tombouctou", id, "APPROVE", null).statusCode(200);
-        vote("council.vijayawada", id, "APPROVE", null).statusCode(200).body("status", equalTo("APPROVED"));
+        Calls.approve(id);
 
         LocalDate start = LocalDate.now().plusMonths(1).plusDays(2);
         Map<String, Object> plan = Map.of("requestId", id, "startDate", start.toString(),
@@ -128,8 +109,7 @@ class VisitLifecycleTest {
     @Test
     void aCancelledVisitSaysWhyAndTheRequestMayBePlannedAgain() {
         String id = Calls.submit("partner.agadez", "es-semara");
-        vote("council.tombouctou", id, "APPROVE", null).statusCode(200);
-        vote("council.vijayawada", id, "APPROVE", null).statusCode(200);
+        Calls.approve(id);
         LocalDate start = LocalDate.now().plusMonths(1).plusDays(5);
         Map<String, Object> plan = Map.of("requestId", id, "startDate", start.toString(), "endDate", start.toString(),
                 "delegation", List.of(Map.of("name", "Délégation")));

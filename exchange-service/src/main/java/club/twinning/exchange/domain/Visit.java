@@ -1,6 +1,7 @@
 package club.twinning.exchange.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -60,6 +62,26 @@ public class Visit extends PanacheEntityBase {
     public Instant createdAt;
     @Version
     public long version;
+
+    /** A visit that took place: completed, reported, and over by {@code :today} (never a future one). */
+    private static final String TOOK_PLACE = "status = :completed and report is not null and endDate <= :today";
+
+    /** How many visits of {@code party} (host or visitor) in {@code domain} took place: its shown experience. */
+    public static long tookPlaceCount(String party, String domain, LocalDate today) {
+        return count(TOOK_PLACE + " and domain = :domain and (hostParty = :party or visitingParty = :party)",
+                tookPlace(today).and("domain", domain).and("party", party));
+    }
+
+    /** The last visit between {@code a} and {@code b}, either way, that took place. */
+    public static Optional<Visit> lastTookPlace(String a, String b, LocalDate today) {
+        return Visit.<Visit>find(TOOK_PLACE + " and ((hostParty = :a and visitingParty = :b)"
+                + " or (hostParty = :b and visitingParty = :a)) order by endDate desc", tookPlace(today).and("a", a).and("b", b))
+                .firstResultOptional();
+    }
+
+    private static Parameters tookPlace(LocalDate today) {
+        return Parameters.with("completed", VisitStatus.COMPLETED).and("today", today);
+    }
 
     /** The visits overlapping [from, to], of one city (host or visitor) or, for {@code city} null, of all. */
     public static List<Visit> overlapping(LocalDate from, LocalDate to, String city, int limit) {

@@ -4,7 +4,6 @@ import club.twinning.exchange.domain.Match;
 import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.replica.KnownParty;
 import club.twinning.exchange.domain.Visit;
-import club.twinning.exchange.domain.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,9 +37,7 @@ public class MatchService {
                 reasons.add("offers expertise in " + domain);
                 score += 2;
             }
-            // Experience is a visit that took place: completed, reported, over by today.
-            long completed = Visit.count("domain = ?1 and status = ?2 and report is not null and endDate <= ?4"
-                    + " and (hostParty = ?3 or visitingParty = ?3)", domain, VisitStatus.COMPLETED, party, LocalDate.now(clock));
+            long completed = Visit.tookPlaceCount(party, domain, LocalDate.now(clock));
             if (completed > 0) {
                 reasons.add(completed + " completed visit(s) in " + domain);
                 score += (int) Math.min(completed, 5);

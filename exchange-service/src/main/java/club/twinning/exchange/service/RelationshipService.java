@@ -6,7 +6,6 @@ import club.twinning.exchange.config.ExchangeConfig;
 import club.twinning.exchange.replica.KnownAgreement;
 import club.twinning.exchange.domain.ExchangeRequest;
 import club.twinning.exchange.domain.Visit;
-import club.twinning.exchange.domain.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -46,10 +45,7 @@ public class RelationshipService {
     }
 
     RelationshipHealth of(KnownAgreement agreement, String a, String b, LocalDate today) {
-        // Only a visit that took place counts: completed, reported, and over by today (never a future one).
-        Visit last = Visit.<Visit>find("status = ?1 and report is not null and endDate <= ?4"
-                + " and ((hostParty = ?2 and visitingParty = ?3) or (hostParty = ?3 and visitingParty = ?2))"
-                + " order by endDate desc", VisitStatus.COMPLETED, a, b, today).firstResult();
+        Visit last = Visit.lastTookPlace(a, b, today).orElse(null);
         Long days = last == null ? null : Math.max(0, ChronoUnit.DAYS.between(last.endDate, today));
         int open = 0;
         int overdue = 0;

@@ -129,10 +129,8 @@ public class RequestService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ExchangeRequest visible(UUID id) {
-        ExchangeRequest request = ExchangeRequest.findById(id);
-        if (request == null) {
-            throw ProblemException.notFound("request", id);
-        }
+        ExchangeRequest request = ExchangeRequest.<ExchangeRequest>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("request", id));
         caller.cityScope().require(request.parties(), "requests");
         return request;
     }

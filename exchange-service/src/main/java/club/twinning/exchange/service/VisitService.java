@@ -169,10 +169,7 @@ public class VisitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Visit visible(UUID id) {
-        Visit visit = Visit.findById(id);
-        if (visit == null) {
-            throw ProblemException.notFound("visit", id);
-        }
+        Visit visit = Visit.<Visit>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("visit", id));
         caller.cityScope().require(visit.parties(), "visits");
         return visit;
     }
