@@ -6,6 +6,7 @@ import club.twinning.exchange.domain.VoteChoice;
 import club.twinning.exchange.persistence.RequestSearch;
 import club.twinning.exchange.service.CouncilService;
 import club.twinning.exchange.service.RequestService;
+import club.twinning.platform.api.Tagged;
 import club.twinning.platform.paging.Cursor;
 import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
@@ -23,11 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,8 +69,8 @@ public class RequestResource {
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RequestInput input) {
         RequestService.Submission submission = requests.submit(input.toDraft(), QueryValues.text(idempotencyKey));
         RequestView view = RequestView.of(submission.dossier());
-        return (submission.created() ? Response.created(URI.create("/api/requests/" + view.id())) : Response.ok())
-                .tag(tag(view)).entity(view).build();
+        return submission.created() ? Tagged.created("/api/requests/" + view.id(), view, view.version())
+                : Tagged.ok(view, view.version());
     }
 
     @GET
@@ -161,10 +160,6 @@ public class RequestResource {
 
     private Response ok(ExchangeRequest request) {
         RequestView view = RequestView.of(requests.dossier(request));
-        return Response.ok(view).tag(tag(view)).build();
-    }
-
-    private static EntityTag tag(RequestView view) {
-        return new EntityTag(String.valueOf(view.version()));
+        return Tagged.ok(view, view.version());
     }
 }

@@ -4,6 +4,7 @@ import club.twinning.platform.problem.ExpectedVersion;
 import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.service.CalendarFeeds;
 import club.twinning.exchange.service.VisitService;
+import club.twinning.platform.api.Tagged;
 import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
 import club.twinning.platform.query.QueryValues;
@@ -18,11 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,7 +67,7 @@ public class VisitResource {
     @APIResponse(responseCode = "422", description = "The request's agreement is not in force")
     public Response plan(@Valid @NotNull VisitInput input) {
         Visit visit = visits.plan(input.toPlan());
-        return Response.created(URI.create("/api/visits/" + visit.id)).tag(tag(visit)).entity(VisitView.of(visit)).build();
+        return Tagged.created("/api/visits/" + visit.id, VisitView.of(visit), visit.version);
     }
 
     @GET
@@ -161,11 +160,7 @@ public class VisitResource {
     }
 
     private static Response ok(Visit visit) {
-        return Response.ok(VisitView.of(visit)).tag(tag(visit)).build();
-    }
-
-    private static EntityTag tag(Visit visit) {
-        return new EntityTag(String.valueOf(visit.version));
+        return Tagged.ok(VisitView.of(visit), visit.version);
     }
 
     @GET
