@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import club.twinning.events.EventType;
-import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
@@ -15,15 +13,10 @@ import club.twinning.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,19 +52,19 @@ class EgressTest {
             for (int i = 0; i < 10; i++) {
                 Hostile h = new Hostile(i % 2 == 0 ? Hostile.Mode.TRICKLE : Hostile.Mode.SILENT);
                 hostile.add(h);
-                secretOf(People.announce(events, People.contact(slowParty, "fr", false, List.of("webhook"), h.url())));
+                Webhooks.secretOf(People.announce(events, People.contact(slowParty, "fr", false, List.of("webhook"), h.url())));
             }
             List<String> slowEvents = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                slowEvents.add(publish(slowParty)); // 4 deliveries per slow endpoint: more than its 2 in flight
+                slowEvents.add(Webhooks.agreementInForce(events, slowParty)); // 4 deliveries per slow endpoint: more than its 2 in flight
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> hostile.stream().allMatch(h -> h.connections.get() >= 1));
 
             String goodParty = People.party(events, "swift", "fr", "Africa/Casablanca");
             ContactChanged hook = People.announce(events, People.contact(goodParty, "fr", false, List.of("webhook"), good.url()));
-            secretOf(hook);
+            Webhooks.secretOf(hook);
             ContactChanged mail = People.announce(events, People.contact(goodParty, "fr", false, List.of("email"), null));
-            String goodEvent = publish(goodParty);
+            String goodEvent = Webhooks.agreementInForce(events, goodParty);
 
             List<Delivery> sent = Deliveries.await(goodEvent, DeliveryStatus.SENT);
             assertThat(sent).hasSize(2).allMatch(d -> d.attempts == 1);
@@ -106,9 +99,9 @@ class EgressTest {
             ContactChanged contact = People.announce(events, People.contact(party, "fr", false, List.of("webhook"), inside.url()));
             given().post("/api/contacts/{id}/webhook-secret", contact.contactId()).then().statusCode(422)
                     .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("webhookUrl"));
-            plainSecret(contact.contactId()); // as if the URL had changed after the secret was issued
+            Webhooks.storedSecret(contact.contactId()); // as if the URL had changed after the secret was issued
 
-            String id = publish(party);
+            String id = Webhooks.agreementInForce(events, party);
             Delivery failed = Deliveries.await(id, DeliveryStatus.FAILED).get(0);
             assertThat(failed.attempts).isEqualTo(1); // no retries: trying again changes nothing
             assertThat(failed.lastError).isEqualTo("refused-address");
@@ -124,10 +117,10 @@ class EgressTest {
              Hostile flood = new Hostile(Hostile.Mode.FLOOD)) {
             String party = People.party(events, "tricky", "fr", "Africa/Casablanca");
             ContactChanged redirecting = People.announce(events, People.contact(party, "fr", false, List.of("webhook"), redirect.url()));
-            secretOf(redirecting);
+            Webhooks.secretOf(redirecting);
             ContactChanged flooding = People.announce(events, People.contact(party, "fr", false, List.of("webhook"), flood.url()));
-            secretOf(flooding);
-            String id = publish(party);
+            Webhooks.secretOf(flooding);
+            String id = Webhooks.agreementInForce(events, party);
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Deliveries.of(id).stream()
                     .anyMatch(d -> d.recipient.equals(redirect.url()) && "http-307".equals(d.lastError)));
@@ -146,7 +139,7 @@ class EgressTest {
         try (Receiver receiver = new Receiver()) {
             String party = People.party(events, "rotating", "fr", "Africa/Casablanca");
             ContactChanged contact = People.announce(events, People.contact(party, "fr", false, List.of("webhook"), receiver.url()));
-            String old = secretOf(contact);
+            String old = Webhooks.secretOf(contact);
             String current = given().post("/api/contacts/{id}/webhook-secret", contact.contactId()).then().statusCode(200)
                     .body("previousValidUntil", org.hamcrest.Matchers.notNullValue()).extract().path("secret");
             WebhookSecret stored = QuarkusTransaction.requiringNew().call(() -> WebhookSecret.<WebhookSecret>findById(contact.contactId()));
@@ -154,15 +147,15 @@ class EgressTest {
             assertThat(stored.sealed).startsWith("v1:").doesNotContain(current);
             assertThat(stored.previous).startsWith("v1:").doesNotContain(old);
 
-            String id = publish(party);
+            String id = Webhooks.agreementInForce(events, party);
             Delivery sent = Deliveries.await(id, DeliveryStatus.SENT).get(0);
             Receiver.Call call = receiver.calls.get(0);
             String header = call.header("Twinning-Signature");
             assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
             String t = header.substring(2, header.indexOf(','));
             String[] v1 = header.substring(header.indexOf("v1=")).replace("v1=", "").split(",");
-            assertThat(v1[0]).isEqualTo(hmac(current, t + "." + call.body()));
-            assertThat(v1[1]).isEqualTo(hmac(old, t + "." + call.body()));
+            assertThat(v1[0]).isEqualTo(Webhooks.hmac(current, t + "." + call.body()));
+            assertThat(v1[1]).isEqualTo(Webhooks.hmac(old, t + "." + call.body()));
 
             // A sender that died mid-send: its lease runs out and the row is claimed again (same Idempotency-Key);
             // a row whose lease still runs is left alone.
@@ -175,37 +168,10 @@ class EgressTest {
 
             QuarkusTransaction.requiringNew().run(() -> Delivery.update(
                     "status = ?1, leaseUntil = ?2 where id = ?3", DeliveryStatus.SENDING, Instant.now().plusSeconds(600), sent.id));
-            String later = publish(party);
+            String later = Webhooks.agreementInForce(events, party);
             Deliveries.await(later, DeliveryStatus.SENT);
             assertThat(Deliveries.of(id).get(0).status).isEqualTo(DeliveryStatus.SENDING);
             assertThat(receiver.calls).hasSize(3);
         }
-    }
-
-    private static String publish(String party) {
-        UUID agreement = UUID.randomUUID();
-        return events.publish(EventType.AGREEMENT_STATUS_CHANGED, agreement.toString(), new AgreementStatusChanged(agreement,
-                "TC-2025-" + agreement.toString().substring(0, 4), "TWINNING", List.of(party), List.of("culture"), "SIGNED",
-                "IN_FORCE", null, "secretariat", null, Instant.now(), 1));
-    }
-
-    private static String secretOf(ContactChanged contact) {
-        return given().post("/api/contacts/{id}/webhook-secret", contact.contactId()).then().statusCode(200).extract().path("secret");
-    }
-
-    private static void plainSecret(UUID contact) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            WebhookSecret secret = new WebhookSecret();
-            secret.contactId = contact;
-            secret.secret = "whsec_" + UUID.randomUUID();
-            secret.createdAt = Instant.now();
-            secret.persist();
-        });
-    }
-
-    private static String hmac(String secret, String text) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

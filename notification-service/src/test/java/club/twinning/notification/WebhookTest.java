@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import club.twinning.events.EventType;
-import club.twinning.events.payload.AgreementStatusChanged;
 import club.twinning.events.payload.ContactChanged;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.domain.DeliveryStatus;
@@ -16,14 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,10 +43,9 @@ class WebhookTest {
         try (Receiver receiver = new Receiver(500)) {
             String party = People.party(events, "laayoune", "fr", "Africa/Casablanca");
             ContactChanged contact = People.announce(events, People.contact(party, "fr", false, List.of("webhook"), receiver.url()));
-            String secret = secretOf(contact);
+            String secret = Webhooks.secretOf(contact);
 
-            UUID agreement = UUID.randomUUID();
-            String id = events.publish(EventType.AGREEMENT_STATUS_CHANGED, agreement.toString(), statusChanged(agreement, party));
+            String id = Webhooks.agreementInForce(events, party);
 
             Delivery sent = Deliveries.await(id, DeliveryStatus.SENT).get(0);
             assertThat(sent.attempts).isEqualTo(2);
@@ -78,9 +70,8 @@ class WebhookTest {
             receiver.failForever();
             String party = People.party(events, "dakhla", "fr", "Africa/Casablanca");
             ContactChanged contact = People.announce(events, People.contact(party, "fr", false, List.of("webhook"), receiver.url()));
-            String secret = secretAsSecretariat(contact);
-            UUID agreement = UUID.randomUUID();
-            String id = events.publish(EventType.AGREEMENT_STATUS_CHANGED, agreement.toString(), statusChanged(agreement, party));
+            String secret = Webhooks.storedSecret(contact.contactId()); // ops may not issue one through the API
+            String id = Webhooks.agreementInForce(events, party);
 
             Delivery failed = Deliveries.await(id, DeliveryStatus.FAILED).get(0);
             assertThat(failed.attempts).isEqualTo(5); // max-attempts in the test profile
@@ -109,33 +100,7 @@ class WebhookTest {
         assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64}");
         String t = header.substring(2, header.indexOf(','));
         String v1 = header.substring(header.indexOf("v1=") + 3);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + call.body()).getBytes(StandardCharsets.UTF_8)));
-        assertThat(v1).isEqualTo(expected);
+        assertThat(v1).isEqualTo(Webhooks.hmac(secret, t + "." + call.body()));
         assertThat(Long.parseLong(t)).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
-    }
-
-    private static String secretOf(ContactChanged contact) {
-        return given().post("/api/contacts/{id}/webhook-secret", contact.contactId()).then().statusCode(200)
-                .body("secret", startsWith("whsec_")).extract().path("secret");
-    }
-
-    /** Ops may not touch a contact's settings; the secretariat may, so this test plays it for a moment. */
-    private static String secretAsSecretariat(ContactChanged contact) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            club.twinning.notification.domain.WebhookSecret secret = new club.twinning.notification.domain.WebhookSecret();
-            secret.contactId = contact.contactId();
-            secret.secret = "whsec_" + UUID.randomUUID();
-            secret.createdAt = Instant.now();
-            secret.persist();
-            return secret.secret;
-        });
-    }
-
-    private static AgreementStatusChanged statusChanged(UUID agreement, String party) {
-        return new AgreementStatusChanged(agreement, "TC-2025-" + agreement.toString().substring(0, 4), "TWINNING",
-                List.of(party), List.of("culture"), "SIGNED", "IN_FORCE", null, "secretariat", null,
-                Instant.now(), 1);
     }
 }

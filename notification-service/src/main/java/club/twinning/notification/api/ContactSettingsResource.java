@@ -35,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contact settings", description = "A contact's notification preferences and webhook secret.")
 @RolesAllowed({Roles.SECRETARIAT, Roles.PARTNER})
 @Transactional
+@APIResponse(responseCode = "403", description = "The contact belongs to another city")
+@APIResponse(responseCode = "404", description = "No such contact")
 public class ContactSettingsResource {
 
     private final Access access;
@@ -54,8 +56,6 @@ public class ContactSettingsResource {
     @Operation(operationId = "getContactPreferences", summary = "Read a contact's notification preferences",
             description = "The secretariat, or a partner of the contact's own city (403 otherwise): which event types reach the contact, by which channels, immediately or in a daily digest.")
     @APIResponse(responseCode = "200", description = "The preferences")
-    @APIResponse(responseCode = "403", description = "The contact belongs to another city")
-    @APIResponse(responseCode = "404", description = "No such contact")
     public ContactPreference preferences(@PathParam("id") UUID id) {
         access.contact(id);
         return ContactPreference.of(id);
@@ -67,8 +67,6 @@ public class ContactSettingsResource {
             description = "The secretariat, or a partner of the contact's own city. eventTypes are CloudEvents types of the AsyncAPI document (/q/asyncapi); digest IMMEDIATE or DAILY at digestHour.")
     @APIResponse(responseCode = "200", description = "The preferences as saved")
     @APIResponse(responseCode = "400", description = "A field is invalid (an unknown event type, a bad hour); errors names it")
-    @APIResponse(responseCode = "403", description = "The contact belongs to another city")
-    @APIResponse(responseCode = "404", description = "No such contact")
     public ContactPreference update(@PathParam("id") UUID id, @Valid @NotNull PreferenceInput input) {
         access.contact(id);
         List<String> types = input.eventTypes() == null ? List.of() : input.eventTypes();
@@ -98,8 +96,6 @@ public class ContactSettingsResource {
     @Operation(operationId = "rotateWebhookSecret", summary = "Create or rotate a contact's webhook signing secret",
             description = "The secretariat, or a partner of the contact's own city. The answer is the only time the secret is shown; the previous secret keeps signing (a second v1= in Twinning-Signature) until previousValidUntil. Refused while the contact's webhook URL is not a public https endpoint.")
     @APIResponse(responseCode = "200", description = "The new secret and how deliveries are signed")
-    @APIResponse(responseCode = "403", description = "The contact belongs to another city")
-    @APIResponse(responseCode = "404", description = "No such contact")
     @APIResponse(responseCode = "422", description = "The contact's webhook URL is one the platform never calls; errors names webhookUrl")
     public Map<String, String> rotateSecret(@PathParam("id") UUID id) {
         KnownContact contact = access.contact(id);

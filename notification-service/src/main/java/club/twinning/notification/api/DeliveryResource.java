@@ -12,6 +12,7 @@ import club.twinning.platform.paging.Limit;
 import club.twinning.platform.paging.Page;
 import club.twinning.platform.paging.Slice;
 import club.twinning.platform.problem.ProblemException;
+import club.twinning.platform.query.QueryValues;
 import club.twinning.platform.security.Caller;
 import club.twinning.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,8 +68,9 @@ public class DeliveryResource {
                                    @Context UriInfo uri, @Context HttpHeaders headers) {
         int size = LIMIT.of(limit);
         String party = access.scope().filter(null);
-        Slice<Delivery> found = search.find(new DeliverySearch.Filter(contact, party, blank(eventType), blank(channel),
-                blank(status), instant("from", from), instant("to", to)), Cursor.decode(cursor), size);
+        Slice<Delivery> found = search.find(new DeliverySearch.Filter(contact, party, QueryValues.text(eventType),
+                QueryValues.text(channel), QueryValues.text(status), instant("from", from), instant("to", to)),
+                Cursor.decode(cursor), size);
         // names are read for the whole page at once, so the rows are shown together, then paged as they came
         return Page.of(new Slice<>(views(found.rows(), headers, false), found.next()), view -> view, uri);
     }
@@ -121,16 +123,14 @@ public class DeliveryResource {
                 withAttempts ? DeliveryAttempt.of(d.id) : null)).toList();
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
+    /** An instant, read like platform's {@link QueryValues#date} (which has no instant). */
     private static Instant instant(String field, String value) {
-        if (blank(value) == null) {
+        String text = QueryValues.text(value);
+        if (text == null) {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.badField(field, "an instant such as 2026-11-25T08:00:00Z");
         }

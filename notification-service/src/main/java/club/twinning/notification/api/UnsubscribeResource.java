@@ -34,6 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Unsubscribe")
 @PermitAll
 @Transactional
+@APIResponse(responseCode = "400", description = "The token is missing, malformed or not signed by this service",
+        content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "404", description = "The token's contact is unknown",
+        content = @Content(mediaType = "application/problem+json"))
 public class UnsubscribeResource {
 
     private final Unsubscribes unsubscribes;
@@ -52,10 +56,6 @@ public class UnsubscribeResource {
             description = "Public, no login: the token from an email's footer names the contact and the kind of message. "
                     + "Answers a page in the contact's language with a button that posts the one-click unsubscribe.")
     @APIResponse(responseCode = "200", description = "The confirmation page")
-    @APIResponse(responseCode = "400", description = "The token is missing, malformed or not signed by this service",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "The token's contact is unknown",
-            content = @Content(mediaType = "application/problem+json"))
     public String ask(@QueryParam("token") String token) {
         Unsubscribes.Target target = target(token);
         return render(target, token, false);
@@ -69,10 +69,6 @@ public class UnsubscribeResource {
                     + "List-Unsubscribe header. Removes the token's event type from the contact's preferences; posting again "
                     + "changes nothing.")
     @APIResponse(responseCode = "200", description = "Done: the page says so in the contact's language")
-    @APIResponse(responseCode = "400", description = "The token is missing, malformed or not signed by this service",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "The token's contact is unknown",
-            content = @Content(mediaType = "application/problem+json"))
     public String unsubscribe(@QueryParam("token") String token) {
         Unsubscribes.Target target = target(token);
         ContactPreference preference = Unsubscribes.turnOff(target);
@@ -82,13 +78,10 @@ public class UnsubscribeResource {
         return render(target, token, true);
     }
 
-    private static Unsubscribes.Target target(String token, Unsubscribes unsubscribes) {
-        return unsubscribes.verify(token).orElseThrow(() -> ProblemException.badField("token",
-                token == null ? "the unsubscribe link's token is required" : "not a valid unsubscribe token"));
-    }
-
+    /** The token's contact and kind of message: 400 naming token when it does not verify, 404 for an unknown contact. */
     private Unsubscribes.Target target(String token) {
-        Unsubscribes.Target target = target(token, unsubscribes);
+        Unsubscribes.Target target = unsubscribes.verify(token).orElseThrow(() -> ProblemException.badField("token",
+                token == null ? "the unsubscribe link's token is required" : "not a valid unsubscribe token"));
         if (KnownContact.findById(target.contactId()) == null) {
             throw ProblemException.notFound("contact", target.contactId());
         }

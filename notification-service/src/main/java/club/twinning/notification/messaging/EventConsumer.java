@@ -74,11 +74,8 @@ public class EventConsumer {
 
     /** The registry's contact, copied unless the copy is newer than the event (events come late, twice, out of order). */
     private static void contact(ContactChanged c) {
-        LocalCopy.toUpdate(KnownContact.<KnownContact>findById(c.contactId()), c.version(), () -> {
-            KnownContact fresh = new KnownContact();
-            fresh.id = c.contactId();
-            return fresh;
-        }).ifPresent(copy -> {
+        KnownContact known = KnownContact.findById(c.contactId());
+        LocalCopy.toUpdate(known, c.version(), () -> KnownContact.of(c.contactId())).ifPresent(copy -> {
             copy.partyCode = c.partyCode();
             copy.name = c.name();
             copy.email = c.email();
@@ -94,11 +91,8 @@ public class EventConsumer {
 
     /** The registry's party, by the same rule. */
     private static void party(PartyChanged p) {
-        LocalCopy.toUpdate(KnownParty.<KnownParty>findById(p.code()), p.version(), () -> {
-            KnownParty fresh = new KnownParty();
-            fresh.code = p.code();
-            return fresh;
-        }).ifPresent(copy -> {
+        KnownParty known = KnownParty.findById(p.code());
+        LocalCopy.toUpdate(known, p.version(), () -> KnownParty.of(p.code())).ifPresent(copy -> {
             copy.nameFr = p.nameFr();
             copy.nameAr = p.nameAr();
             copy.nameEn = p.nameEn();

@@ -12,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,38 +32,13 @@ public class DeliverySearch {
     public Slice<Delivery> find(Filter f, Cursor cursor, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (f.contact() != null) {
-            where.append(" and d.contactId = :contact");
-            params.put("contact", f.contact());
-        }
-        if (f.party() != null) {
-            where.append(" and d.partyCode = :party");
-            params.put("party", f.party());
-        }
-        if (f.eventType() != null) {
-            where.append(" and d.eventType = :type");
-            params.put("type", f.eventType());
-        }
-        if (f.channel() != null) {
-            where.append(" and d.channel = :channel");
-            params.put("channel", f.channel().toUpperCase(java.util.Locale.ROOT));
-        }
-        if (f.status() != null) {
-            try {
-                params.put("status", DeliveryStatus.valueOf(f.status()));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badField("status", "one of PENDING, RETRYING, SENT, FAILED, DIGEST");
-            }
-            where.append(" and d.status = :status");
-        }
-        if (f.from() != null) {
-            where.append(" and d.createdAt >= :from");
-            params.put("from", f.from());
-        }
-        if (f.to() != null) {
-            where.append(" and d.createdAt < :to");
-            params.put("to", f.to());
-        }
+        and(where, params, "d.contactId = :contact", "contact", f.contact());
+        and(where, params, "d.partyCode = :party", "party", f.party());
+        and(where, params, "d.eventType = :type", "type", f.eventType());
+        and(where, params, "d.channel = :channel", "channel", f.channel() == null ? null : f.channel().toUpperCase(Locale.ROOT));
+        and(where, params, "d.status = :status", "status", status(f.status()));
+        and(where, params, "d.createdAt >= :from", "from", f.from());
+        and(where, params, "d.createdAt < :to", "to", f.to());
         if (cursor != null) {
             params.put("after", cursor.key(Instant::parse));
             params.put("afterId", cursor.id());
@@ -73,5 +49,24 @@ public class DeliverySearch {
         params.forEach(query::setParameter);
         return Slice.cut(query.setMaxResults(Limit.probe(limit)).getResultList(), limit,
                 last -> Cursor.after(last.createdAt, last.id));
+    }
+
+    /** A filter given narrows the search; one not given (null) does not. */
+    private static void and(StringBuilder where, Map<String, Object> params, String condition, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            params.put(name, value);
+        }
+    }
+
+    private static DeliveryStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return DeliveryStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("status", "one of PENDING, RETRYING, SENT, FAILED, DIGEST");
+        }
     }
 }

@@ -1,7 +1,5 @@
 package club.twinning.notification.replica;
 
-import club.twinning.platform.replica.LocalCopy;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,7 +16,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "contact_view")
-public class KnownContact extends PanacheEntityBase implements LocalCopy.Versioned {
+public class KnownContact extends RegistryCopy {
 
     @Id
     public UUID id;
@@ -32,12 +30,12 @@ public class KnownContact extends PanacheEntityBase implements LocalCopy.Version
     public String webhookUrl;
     public boolean councilMember;
     public boolean active;
-    /** The registry's version of the record this copies (see {@link LocalCopy}). */
-    public long version;
 
-    @Override
-    public long copiedVersion() {
-        return version;
+    /** A copy not yet filled in. */
+    public static KnownContact of(UUID id) {
+        KnownContact copy = new KnownContact();
+        copy.id = id;
+        return copy;
     }
 
     public static List<KnownContact> activeOf(List<String> parties) {

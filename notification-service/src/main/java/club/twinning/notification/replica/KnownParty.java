@@ -1,7 +1,5 @@
 package club.twinning.notification.replica;
 
-import club.twinning.platform.replica.LocalCopy;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,7 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "party_view")
-public class KnownParty extends PanacheEntityBase implements LocalCopy.Versioned {
+public class KnownParty extends RegistryCopy {
 
     @Id
     public String code;
@@ -22,12 +20,12 @@ public class KnownParty extends PanacheEntityBase implements LocalCopy.Versioned
     public String nameEn;
     public String language;
     public String timeZone;
-    /** The registry's version of the record this copies (see {@link LocalCopy}). */
-    public long version;
 
-    @Override
-    public long copiedVersion() {
-        return version;
+    /** A copy not yet filled in. */
+    public static KnownParty of(String code) {
+        KnownParty copy = new KnownParty();
+        copy.code = code;
+        return copy;
     }
 
     /** The name in fr, ar or en, else in another language the register has, else the code. */

@@ -9,6 +9,7 @@ import club.twinning.platform.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Collections;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Ops and the secretariat see every contact's deliveries and settings; a partner its own city's only.
@@ -35,25 +36,20 @@ public class Access {
 
     /** The contact, if this caller may see its settings: 404 when unknown, 403 other-city when of another city. */
     public KnownContact contact(UUID id) {
-        KnownContact contact = KnownContact.findById(id);
-        if (contact == null) {
-            throw ProblemException.notFound("contact", id);
-        }
-        require(contact.partyCode, "contacts");
-        return contact;
+        return visible(KnownContact.<KnownContact>findById(id), "contact", id, c -> c.partyCode, "contacts");
     }
 
     /** The delivery, if this caller may see it: 404 when unknown, 403 other-city when of another city (or of none). */
     public Delivery delivery(UUID id) {
-        Delivery delivery = Delivery.findById(id);
-        if (delivery == null) {
-            throw ProblemException.notFound("delivery", id);
-        }
-        require(delivery.partyCode, "deliveries");
-        return delivery;
+        return visible(Delivery.<Delivery>findById(id), "delivery", id, d -> d.partyCode, "deliveries");
     }
 
-    private void require(String partyCode, String what) {
-        scope().require(Collections.singletonList(partyCode), what); // the council's and secretariat's mails have no party
+    private <T> T visible(T found, String kind, UUID id, Function<T, String> partyCode, String what) {
+        if (found == null) {
+            throw ProblemException.notFound(kind, id);
+        }
+        // the council's and secretariat's mails have no party: a partner sees none of them
+        scope().require(Collections.singletonList(partyCode.apply(found)), what);
+        return found;
     }
 }

@@ -26,9 +26,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -182,43 +185,40 @@ public class DeliveryWorker {
             return;
         }
         String endpoint = d.endpoint() == null ? "" : d.endpoint();
-        Instant startBy = claimedAt.plus(config.lease()).minus(config.webhookTimeout()).minus(MARGIN);
-        webhooks.offer(endpoint, new EndpointGate.Turn() {
-            @Override
-            public void start() {
-                if (clock.instant().isAfter(startBy)) {
-                    webhooks.done(endpoint, EndpointGate.Result.NEUTRAL);
-                    released(d, clock.instant());
-                    return;
-                }
-                channels.post(request).whenComplete((ok, e) -> {
-                    DeliveryFailure f = e == null ? null : DeliveryFailure.of(e);
-                    webhooks.done(endpoint, f == null ? EndpointGate.Result.SUCCESS
-                            : f.endpointFault() ? EndpointGate.Result.FAILURE : EndpointGate.Result.NEUTRAL);
-                    done(d, f);
-                });
-            }
-
-            @Override
-            public void release(Instant retryAt) {
-                released(d, retryAt);
-            }
-        });
+        send(webhooks, endpoint, d, startBy(claimedAt, config.webhookTimeout()), () -> channels.post(request),
+                f -> f == null ? EndpointGate.Result.SUCCESS
+                        : f.endpointFault() ? EndpointGate.Result.FAILURE : EndpointGate.Result.NEUTRAL);
     }
 
     private void email(Claimed d, MailComposer.Mail mail, Instant claimedAt) {
-        Instant startBy = claimedAt.plus(config.lease()).minus(config.mailTimeout()).minus(MARGIN);
-        smtp.offer(SMTP, new EndpointGate.Turn() {
+        // no breaker for the SMTP server: an outage is ridden out by the retries
+        send(smtp, SMTP, d, startBy(claimedAt, config.mailTimeout()),
+                () -> channels.mailAsync(d.recipient(), mail, d.id().toString()), f -> EndpointGate.Result.NEUTRAL);
+    }
+
+    /** The last moment a send may start and still end (its timeout) before its lease runs out. */
+    private Instant startBy(Instant claimedAt, Duration timeout) {
+        return claimedAt.plus(config.lease()).minus(timeout).minus(MARGIN);
+    }
+
+    /**
+     * Waits for the endpoint's turn at its gate, then sends, unless it is too late to end within the lease (then it goes
+     * back unsent); the gate hears how it went ({@code verdict} of the failure, null when sent) and the outcome is kept.
+     */
+    private void send(EndpointGate gate, String endpoint, Claimed d, Instant startBy, Supplier<CompletionStage<Void>> send,
+                      Function<DeliveryFailure, EndpointGate.Result> verdict) {
+        gate.offer(endpoint, new EndpointGate.Turn() {
             @Override
             public void start() {
                 if (clock.instant().isAfter(startBy)) {
-                    smtp.done(SMTP, EndpointGate.Result.NEUTRAL);
+                    gate.done(endpoint, EndpointGate.Result.NEUTRAL);
                     released(d, clock.instant());
                     return;
                 }
-                channels.mailAsync(d.recipient(), mail, d.id().toString()).whenComplete((ok, e) -> {
-                    smtp.done(SMTP, EndpointGate.Result.NEUTRAL);
-                    done(d, e);
+                send.get().whenComplete((ok, e) -> {
+                    DeliveryFailure f = e == null ? null : DeliveryFailure.of(e);
+                    gate.done(endpoint, verdict.apply(f));
+                    done(d, f);
                 });
             }
 

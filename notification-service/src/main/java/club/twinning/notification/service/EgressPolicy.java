@@ -63,12 +63,4 @@ public class EgressPolicy {
             throw new Refused(e.getMessage());
         }
     }
-
-    void check(InetAddress address) throws Refused {
-        try {
-            rules.check(address);
-        } catch (EgressRules.Refused e) {
-            throw new Refused(e.getMessage());
-        }
-    }
 }
