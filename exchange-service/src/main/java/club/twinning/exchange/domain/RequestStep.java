@@ -1,32 +1,21 @@
 package club.twinning.exchange.domain;
 
+import club.twinning.platform.state.StatusStepRecord;
 import club.twinning.platform.state.Step;
-import club.twinning.platform.state.StepRecord;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.util.List;
 import java.util.UUID;
 
-/** One step of a request's workflow: who, when, why (the columns every step log has come from StepRecord). */
+/** One step of a request's workflow: who, when, why, from which status to which (the columns come from platform). */
 @Entity
-public class RequestStep extends StepRecord {
+public class RequestStep extends StatusStepRecord<RequestStatus> {
 
     public UUID requestId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
-    public RequestStatus from;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "to_status")
-    public RequestStatus to;
 
     public static RequestStep of(UUID requestId, Step<RequestStatus> step) {
         RequestStep row = new RequestStep();
-        row.record(step);
+        row.log(step);
         row.requestId = requestId;
-        row.from = step.from();
-        row.to = step.to();
         return row;
     }
 
