@@ -16,7 +16,8 @@ import java.util.Properties;
 /** What reached an address on the real SMTP sink (GreenMail), read back through its REST API and parsed as MIME. */
 final class Mailbox {
 
-    static final String API = "http://127.0.0.1:8025/api/user/";
+    /** The stack's GreenMail; {@code -Dtwinning.mail.api=http://host:port} points the tests at another one. */
+    static final String API = System.getProperty("twinning.mail.api", "http://127.0.0.1:8025") + "/api/user/";
 
     /** {@code deliveries}: the delivery ids the email says it carries (several for a digest). */
     record Received(String subject, String html, String text, List<String> deliveries, String messageId) {

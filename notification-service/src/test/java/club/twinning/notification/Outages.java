@@ -15,7 +15,8 @@ public class Outages implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        smtp = new TcpRelay("smtp", 3025);
+        // the SMTP sink the other tests use (see twinning.mail.smtp-port in application.properties)
+        smtp = new TcpRelay("smtp", Integer.getInteger("twinning.mail.smtp-port", 3025));
         keycloak = new TcpRelay("keycloak", 8180);
         String relayed = "http://127.0.0.1:" + keycloak.port();
         return Map.of("quarkus.mailer.port", String.valueOf(smtp.port()),
