@@ -9,6 +9,7 @@ import club.twinning.notification.service.Router;
 import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
 import club.twinning.platform.replica.LocalCopy;
+import club.twinning.platform.replica.PartyCopy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -89,17 +90,8 @@ public class EventConsumer {
         });
     }
 
-    /** The registry's party, by the same rule. */
+    /** The registry's party, by the same rule (platform's copy of a party). */
     private static void party(PartyChanged p) {
-        KnownParty known = KnownParty.findById(p.code());
-        LocalCopy.toUpdate(known, p.version(), () -> KnownParty.of(p.code())).ifPresent(copy -> {
-            copy.nameFr = p.nameFr();
-            copy.nameAr = p.nameAr();
-            copy.nameEn = p.nameEn();
-            copy.language = p.language();
-            copy.timeZone = p.timeZone();
-            copy.version = p.version();
-            copy.persist();
-        });
+        PartyCopy.store(p, KnownParty.<KnownParty>findById(p.code()), KnownParty::new);
     }
 }

@@ -1,5 +1,7 @@
 package club.twinning.notification.replica;
 
+import club.twinning.platform.replica.LocalCopy;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "contact_view")
-public class KnownContact extends RegistryCopy {
+public class KnownContact extends PanacheEntityBase implements LocalCopy.Versioned {
 
     @Id
     public UUID id;
@@ -30,6 +32,13 @@ public class KnownContact extends RegistryCopy {
     public String webhookUrl;
     public boolean councilMember;
     public boolean active;
+    /** The registry's version of the record this copies (see {@link LocalCopy}). */
+    public long version;
+
+    @Override
+    public long copiedVersion() {
+        return version;
+    }
 
     /** A copy not yet filled in. */
     public static KnownContact of(UUID id) {
