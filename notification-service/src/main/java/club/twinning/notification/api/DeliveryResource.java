@@ -60,7 +60,7 @@ public class DeliveryResource {
     @Operation(operationId = "listDeliveries", summary = "Search the log of mail and webhook deliveries",
             description = "Ops and the secretariat see every delivery; a partner its own city's only. Filters: contact, eventType, channel, status, from/to (instants such as 2026-11-25T08:00:00Z); pages of `limit` (1-500) followed with `cursor`.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "A filter is malformed (an instant, limit, cursor); errors names it")
+    @APIResponse(responseCode = "400", description = "A filter is malformed (a status, an instant, limit, cursor); errors names it")
     public Page<DeliveryView> list(@QueryParam("contact") UUID contact, @QueryParam("eventType") String eventType,
                                    @QueryParam("channel") String channel, @QueryParam("status") String status,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
@@ -69,8 +69,8 @@ public class DeliveryResource {
         int size = LIMIT.of(limit);
         String party = access.scope().filter(null);
         Slice<Delivery> found = search.find(new DeliverySearch.Filter(contact, party, QueryValues.text(eventType),
-                QueryValues.text(channel), QueryValues.text(status), instant("from", from), instant("to", to)),
-                Cursor.decode(cursor), size);
+                QueryValues.text(channel), QueryValues.choice(DeliveryStatus.class, "status", status),
+                instant("from", from), instant("to", to)), Cursor.decode(cursor), size);
         // names are read for the whole page at once, so the rows are shown together, then paged as they came
         return Page.of(new Slice<>(views(found.rows(), headers, false), found.next()), view -> view, uri);
     }
