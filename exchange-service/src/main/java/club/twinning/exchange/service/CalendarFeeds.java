@@ -7,16 +7,15 @@ import club.twinning.exchange.domain.Visit;
 import club.twinning.exchange.replica.KnownParty;
 import club.twinning.platform.problem.ProblemException;
 import club.twinning.platform.security.Caller;
+import club.twinning.platform.security.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ public class CalendarFeeds {
     public static final Set<String> LANGUAGES = Set.of("fr", "ar", "en");
     /** 32 random bytes, base64url without padding. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Caller caller;
     private final ExchangeConfig config;
@@ -49,9 +47,7 @@ public class CalendarFeeds {
     }
 
     public IssuedFeed create(String lang) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = RandomTokens.next();
         CalendarFeed feed = new CalendarFeed();
         feed.id = UUID.randomUUID();
         feed.tokenHash = hash(token);

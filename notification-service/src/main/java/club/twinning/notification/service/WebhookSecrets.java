@@ -2,15 +2,14 @@ package club.twinning.notification.service;
 
 import club.twinning.notification.config.NotificationConfig;
 import club.twinning.notification.domain.WebhookSecret;
+import club.twinning.platform.security.RandomTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -23,7 +22,6 @@ import org.jboss.logging.Logger;
 public class WebhookSecrets {
 
     private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretSeal seal;
     private final NotificationConfig config;
@@ -61,9 +59,7 @@ public class WebhookSecrets {
             row.previous = row.sealed;
             row.previousUntil = now.plus(config.secretGrace());
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = "whsec_" + RandomTokens.next();
         row.sealed = seal.seal(contactId, secret);
         row.createdAt = now;
         row.persist();
