@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * Time to ready (launch → /q/health/ready answers 200, wall clock) and RSS of each service started alone, then of the
- * four started together, as ./twinning up starts them (same JVM flags, from the quarkus-app directory so that an
- * AppCDS archive applies), on ports 18280–18283 and databases {@code <db>_startbench} of their own (./twinning bench
+ * four started together, as ./twinning up starts them (same java, JVM flags, class archive and flat class path, from
+ * the quarkus-app directory), on ports 18280–18283 and databases {@code <db>_startbench} of their own (./twinning bench
  * creates them), consuming empty topics of their own, so the running stack is not touched. A first round, not counted,
  * runs the migrations.
  */
@@ -65,16 +66,19 @@ final class StartUp {
         long t0 = System.nanoTime();
         try {
             for (Service s : services) {
-                List<String> command = new ArrayList<>(List.of("java"));
-                command.addAll(jvmFlags);
                 Path app = Path.of(s.name(), "target", "quarkus-app");
-                if (app.resolve("app-cds.jsa").toFile().exists()) {
-                    command.add("-XX:SharedArchiveFile=app-cds.jsa"); // recorded with relative paths: run from app/
-                }
+                // ./twinning up's java and archive flags (twinning-java) and flat class path (twinning-launch.args)
+                List<String> java = Files.exists(app.resolve("twinning-java"))
+                        ? Files.readAllLines(app.resolve("twinning-java")).stream().filter(l -> !l.isBlank()).toList()
+                        : List.of("java");
+                List<String> command = new ArrayList<>(java.subList(0, 1));
+                command.addAll(jvmFlags);
+                command.addAll(java.subList(1, java.size()));
                 // the local profile, as ./twinning up starts them (notification's demo-only keys live there)
                 command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + s.port()));
                 command.addAll(s.props());
-                command.addAll(List.of("-jar", "quarkus-run.jar"));
+                command.addAll(Files.exists(app.resolve("twinning-launch.args")) ? List.of("@twinning-launch.args")
+                        : List.of("-jar", "quarkus-run.jar"));
                 started.put(s.name(), new ProcessBuilder(command).directory(app.toFile())
                         .redirectErrorStream(true).redirectOutput(Path.of(".twinning/logs/startbench-" + s.name() + ".log").toFile())
                         .start());
