@@ -12,13 +12,13 @@ import club.twinning.exchange.service.AgreementLifecycle;
 import club.twinning.platform.inbox.Inbox;
 import club.twinning.platform.inbox.ProcessedEvents;
 import club.twinning.platform.replica.LocalCopy;
+import club.twinning.platform.replica.PartyCopy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -69,23 +69,7 @@ public class RegistryConsumer {
     }
 
     private static void party(PartyChanged p) {
-        Optional<KnownParty> copy = LocalCopy.toUpdate(KnownParty.<KnownParty>findById(p.code()), p.version(),
-                () -> KnownParty.of(p.code()));
-        if (copy.isEmpty()) {
-            return;
-        }
-        KnownParty view = copy.get();
-        view.nameFr = p.nameFr();
-        view.nameAr = p.nameAr();
-        view.nameEn = p.nameEn();
-        view.country = p.country();
-        view.latitude = p.latitude();
-        view.longitude = p.longitude();
-        view.timeZone = p.timeZone();
-        view.language = p.language();
-        view.expertiseDomains = copyOf(p.expertiseDomains());
-        view.version = p.version();
-        view.persist();
+        PartyCopy.store(p, KnownParty.<KnownParty>findById(p.code()), () -> KnownParty.of(p.code()));
     }
 
     private void agreement(AgreementChanged a) {

@@ -1,35 +1,29 @@
 package club.twinning.exchange.replica;
 
-import club.twinning.platform.replica.LocalCopy;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import club.twinning.events.payload.PartyChanged;
+import club.twinning.platform.replica.PartyCopy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A party as the registry last announced it: enough to match partners by expertise. */
+/**
+ * A party as the registry last announced it (platform's {@link PartyCopy}: names, language, time zone, version), with
+ * what this service adds: where it is (calendar feeds) and its expertise (matching partners).
+ */
 @Entity
 @Table(name = "party_view")
-public class KnownParty extends PanacheEntityBase implements LocalCopy.Versioned {
+public class KnownParty extends PartyCopy {
 
-    @Id
-    public String code;
-    public String nameFr;
-    public String nameAr;
-    public String nameEn;
     public String country;
     public Double latitude;
     public Double longitude;
-    public String timeZone;
-    public String language;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public List<String> expertiseDomains = new ArrayList<>();
-    public long version;
 
     /** A copy not yet filled, of the party {@code code}. */
     public static KnownParty of(String code) {
@@ -39,7 +33,11 @@ public class KnownParty extends PanacheEntityBase implements LocalCopy.Versioned
     }
 
     @Override
-    public long copiedVersion() {
-        return version;
+    protected void copy(PartyChanged event) {
+        super.copy(event);
+        country = event.country();
+        latitude = event.latitude();
+        longitude = event.longitude();
+        expertiseDomains = new ArrayList<>(event.expertiseDomains() == null ? List.of() : event.expertiseDomains());
     }
 }

@@ -97,16 +97,11 @@ public class CalendarFeeds {
         return VisitCalendar.of(visits, places(language), language, config.portalUrl(), clock.instant());
     }
 
-    /** Every known party's name in the language (French, then its code, when the register gave none), and place. */
+    /** Every known party's name in the language (platform's rule: then French, English, Arabic, its code), and place. */
     private static java.util.function.Function<String, VisitCalendar.Place> places(String lang) {
         Map<String, VisitCalendar.Place> places = new HashMap<>();
         for (KnownParty p : KnownParty.<KnownParty>listAll()) {
-            String name = switch (lang) {
-                case "ar" -> p.nameAr;
-                case "en" -> p.nameEn;
-                default -> p.nameFr;
-            };
-            places.put(p.code, new VisitCalendar.Place(name == null || name.isBlank() ? p.nameFr : name, p.latitude, p.longitude));
+            places.put(p.code, new VisitCalendar.Place(p.name(lang), p.latitude, p.longitude));
         }
         return places::get;
     }
