@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +69,7 @@ public class DeliveryResource {
         String party = access.scope().filter(null);
         Slice<Delivery> found = search.find(new DeliverySearch.Filter(contact, party, QueryValues.text(eventType),
                 QueryValues.text(channel), QueryValues.choice(DeliveryStatus.class, "status", status),
-                instant("from", from), instant("to", to)), Cursor.decode(cursor), size);
+                QueryValues.instant("from", from), QueryValues.instant("to", to)), Cursor.decode(cursor), size);
         // names are read for the whole page at once, so the rows are shown together, then paged as they came
         return Page.of(new Slice<>(views(found.rows(), headers, false), found.next()), view -> view, uri);
     }
@@ -121,18 +120,5 @@ public class DeliveryResource {
                 .stream().collect(Collectors.toMap(p -> p.code, p -> p.name(language)));
         return deliveries.stream().map(d -> DeliveryView.of(d, contacts.get(d.contactId), parties.get(d.partyCode),
                 withAttempts ? DeliveryAttempt.of(d.id) : null)).toList();
-    }
-
-    /** An instant, read like platform's {@link QueryValues#date} (which has no instant). */
-    private static Instant instant(String field, String value) {
-        String text = QueryValues.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "an instant such as 2026-11-25T08:00:00Z");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package club.twinning.platform.query;
 
 import club.twinning.platform.problem.ProblemException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -18,6 +19,19 @@ public final class QueryValues {
     /** The trimmed value, or null when absent or blank. */
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** An ISO instant (2026-11-25T08:00:00Z), null when absent or blank, a 400 naming {@code name} otherwise. */
+    public static Instant instant(String name, String value) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(name, "an instant such as 2026-11-25T08:00:00Z");
+        }
     }
 
     /** An ISO date, null when absent or blank, a 400 naming {@code name} otherwise. */

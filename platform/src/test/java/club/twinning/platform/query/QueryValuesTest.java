@@ -24,6 +24,14 @@ class QueryValuesTest {
     }
 
     @Test
+    void anInstantReadsLikeADate() {
+        assertNull(QueryValues.instant("from", " "));
+        assertEquals(java.time.Instant.parse("2026-11-25T08:00:00Z"), QueryValues.instant("from", "2026-11-25T08:00:00Z"));
+        ProblemException e = assertThrows(ProblemException.class, () -> QueryValues.instant("to", "yesterday"));
+        assertEquals("to", e.toProblem("/x").errors().get(0).field());
+    }
+
+    @Test
     void aBadDateNamesItsParameter() {
         ProblemException e = assertThrows(ProblemException.class, () -> QueryValues.date("signedFrom", "31/10/2025"));
         assertEquals(400, e.status());
