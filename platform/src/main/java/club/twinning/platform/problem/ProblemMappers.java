@@ -146,9 +146,22 @@ public class ProblemMappers {
                 Map.of("incident", incident)));
     }
 
-    /** A lost or refused connection (SQLState class 08, or 57P: the server shutting down or starting), anywhere in the causes. */
+    /**
+     * A lost or refused connection (SQLState class 08, or 57P: the server shutting down or starting), anywhere in the
+     * causes or what they suppressed: a commit cut by the shutdown is a RollbackException whose PostgreSQL error is
+     * only a suppressed XAException's cause.
+     */
     public static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return databaseUnavailable(e, 0);
+    }
+
+    private static boolean databaseUnavailable(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (databaseUnavailable(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLRecoverableException) {
                 return true;
