@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -78,6 +79,14 @@ public class DeliveryWorker {
     /** Writes outcomes in batches. */
     private final Drain recorder;
     private final EntityManager em;
+    /**
+     * Whether a round may find more to claim once outcomes are recorded: one was held back for lack of room, claimed a
+     * full batch or all an endpoint may have, or a delivery went back due now. Otherwise recording wakes no round (the
+     * schedule picks up the retries that fall due).
+     */
+    private volatile boolean more;
+    /** The endpoints the last claim left alone (full or broken): a send of theirs ending may free their waiting rows. */
+    private volatile Set<String> heldBack = Set.of();
 
     private record Done(Outcome outcome, Claimed delivery) {
     }
@@ -122,19 +131,29 @@ public class DeliveryWorker {
         rounds.wake();
     }
 
-    /** Claims what there is room for and starts sending it; returns how many it claimed. */
+    /**
+     * Claims what there is room for and starts sending it; returns how many it claimed, or 0 when the claim was partial:
+     * then nothing else is due now and the drain stops instead of running one more (empty) claim.
+     */
     int round() {
         int room = Math.min(config.batchSize(), config.concurrency() - outstanding.get());
         if (room <= 0) {
-            return 0; // woken again when outcomes are recorded
+            more = true; // held back: woken again when outcomes are recorded
+            // unless they all were between the look above and the flag: then go round again now
+            return config.concurrency() - outstanding.get() > 0 ? 1 : 0;
         }
         Instant now = clock.instant();
+        Set<String> closed = webhooks.closed();
+        heldBack = closed;
+        int perEndpoint = config.webhook().perEndpoint() + config.webhook().endpointQueue();
         List<Claimed> claimed;
         try {
-            claimed = queue.claim(now, now.plus(config.lease()), room,
-                    config.webhook().perEndpoint() + config.webhook().endpointQueue(), webhooks.closed());
+            claimed = queue.claim(now, now.plus(config.lease()), room, perEndpoint, closed);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim deliveries: " + e.getMessage(), e);
+        }
+        if (claimed.size() >= room || cappedEndpoint(claimed, perEndpoint)) {
+            more = true; // more may be due: claimed once there is room
         }
         if (claimed.isEmpty()) {
             return 0;
@@ -153,7 +172,18 @@ public class DeliveryWorker {
                 }
             }
         }
-        return claimed.size();
+        return claimed.size() >= room ? claimed.size() : 0;
+    }
+
+    /** Whether an endpoint got all the claim gives one: it may have more rows waiting, claimable once its gate has room. */
+    private static boolean cappedEndpoint(List<Claimed> claimed, int perEndpoint) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Claimed d : claimed) {
+            if (d.endpoint() != null && counts.merge(d.endpoint(), 1, Integer::sum) >= perEndpoint) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Emails are composed in one short read-only transaction (party names come from the read model). */
@@ -250,6 +280,9 @@ public class DeliveryWorker {
 
     /** Not sent (its endpoint was full or broken, or it waited too long): back in the database, the attempt not counted. */
     private void released(Claimed d, Instant retryAt) {
+        if (!retryAt.isAfter(clock.instant())) {
+            more = true; // due again now: claimed by the round the recorder wakes
+        }
         int attempts = d.attempts() - 1;
         outcomes.add(new Done(new Outcome(d.id(), d.attempts(), (attempts == 0 ? DeliveryStatus.PENDING : DeliveryStatus.RETRYING).name(),
                 attempts, retryAt, null, null, null, clock.instant()), d));
@@ -286,8 +319,26 @@ public class DeliveryWorker {
                         o.attempts(), o.lastError());
             }
         }
-        rounds.wake(); // room for more
+        if (more || endedAtHeldBack(batch)) {
+            more = false;
+            rounds.wake(); // room for more
+        }
         return batch.size();
+    }
+
+    /** A send to an endpoint the last claim left alone has ended: its gate may let that endpoint's waiting rows through. */
+    private boolean endedAtHeldBack(List<Done> batch) {
+        Set<String> closed = heldBack;
+        if (closed.isEmpty()) {
+            return false;
+        }
+        for (Done done : batch) {
+            Claimed d = done.delivery();
+            if (Delivery.WEBHOOK.equals(d.channel()) && closed.contains(d.endpoint() == null ? "" : d.endpoint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PreDestroy
