@@ -19,12 +19,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,8 +49,18 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /**
+     * The heads, as plain columns (nothing for the persistence context to track or dirty-check at commit), each with
+     * whether a later unsent row of its aggregate waits behind it: that row is the next pass's work once this one is
+     * settled, however few heads this pass found.
+     */
     static final String LOCK_HEADS = """
-            SELECT o.* FROM outbox_event o
+            SELECT o.id, o.event_id, o.aggregate_type, o.aggregate_id, o.type, o.topic, o.source, o.payload,
+                   o.created_at, o.traceparent,
+                   EXISTS (SELECT 1 FROM outbox_event n
+                           WHERE n.sent_at IS NULL AND n.parked_at IS NULL AND n.aggregate_type = o.aggregate_type
+                             AND n.aggregate_id = o.aggregate_id AND n.id > o.id) AS followed
+            FROM outbox_event o
             WHERE o.sent_at IS NULL AND o.parked_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM outbox_event p
                               WHERE p.sent_at IS NULL AND p.parked_at IS NULL AND p.aggregate_type = o.aggregate_type
@@ -55,6 +68,29 @@ public class OutboxRelay {
             ORDER BY o.id
             LIMIT :limit
             FOR UPDATE OF o SKIP LOCKED""";
+
+    private static final String MARK_SENT =
+            "UPDATE outbox_event SET sent_at = ?1, attempts = attempts + 1, last_error = NULL WHERE id = ANY(?2)";
+
+    /** A row Kafka did not take: one more attempt, its error, and the time it was parked when it is refused for good. */
+    private static final String MARK_FAILED =
+            "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?1, parked_at = ?2 WHERE id = ?3";
+
+    /** One locked head, read as plain values. */
+    private record Head(long id, UUID eventId, String aggregateType, String aggregateId, String type, String topic,
+                        String source, String payload, Instant createdAt, String traceparent, boolean followed) {
+
+        static Head of(Object[] row) {
+            return new Head((Long) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], (String) row[6], (String) row[7], (Instant) row[8], (String) row[9],
+                    (Boolean) row[10]);
+        }
+    }
+
+    /** What one pass did: rows settled (published or parked), and whether more may be waiting behind them. */
+    private record Pass(int settled, boolean moreMayWait) {
+        static final Pass NOTHING = new Pass(0, false);
+    }
 
     /** Record-level refusals that no retry cures (a refusal of the client, such as authorization, is retried). */
     private static final List<String> REFUSED_FOR_GOOD = List.of(
@@ -79,7 +115,7 @@ public class OutboxRelay {
         this.parked = Counter.builder("twinning.outbox.parked")
                 .description("Outbox events Kafka refused for good, parked for ops (alert on any increase)")
                 .register(meters);
-        this.drain = new Drain("outbox-relay", this::relayBatch);
+        this.drain = Drain.whileMoreMayWait("outbox-relay", () -> pass().moreMayWait());
     }
 
     // Reactive messaging wires the Kafka channel in a start-up observer of higher priority than this one.
@@ -106,41 +142,73 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows it settled (published, or parked: the next pass has work behind them). */
     public int relayBatch() {
+        return pass().settled();
+    }
+
+    /**
+     * One batch. More may be waiting only behind a full batch or behind a settled head its aggregate's next row
+     * follows; a partial batch of heads without followers was all there was, so the drain stops without another,
+     * empty pass (rows committed meanwhile wake it again). Rows that failed to send end the round: they are retried
+     * on the next wake, not in a loop against a Kafka that refuses them.
+     */
+    private Pass pass() {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
             @SuppressWarnings("unchecked")
-            List<OutboxEvent> heads = em.createNativeQuery(LOCK_HEADS, OutboxEvent.class)
+            List<Object[]> rows = em.createNativeQuery(LOCK_HEADS).unwrap(NativeQuery.class)
+                    .addScalar("id", StandardBasicTypes.LONG)
+                    .addScalar("event_id", StandardBasicTypes.UUID)
+                    .addScalar("aggregate_type", StandardBasicTypes.STRING)
+                    .addScalar("aggregate_id", StandardBasicTypes.STRING)
+                    .addScalar("type", StandardBasicTypes.STRING)
+                    .addScalar("topic", StandardBasicTypes.STRING)
+                    .addScalar("source", StandardBasicTypes.STRING)
+                    .addScalar("payload", StandardBasicTypes.STRING)
+                    .addScalar("created_at", StandardBasicTypes.INSTANT)
+                    .addScalar("traceparent", StandardBasicTypes.STRING)
+                    .addScalar("followed", StandardBasicTypes.BOOLEAN)
                     .setParameter("limit", config.batchSize())
                     .getResultList();
-            if (heads.isEmpty()) {
-                return 0;
+            if (rows.isEmpty()) {
+                return Pass.NOTHING;
+            }
+            List<Head> heads = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                heads.add(Head.of(row));
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(heads.size());
-            for (OutboxEvent event : heads) {
-                acks.add(send(event));
+            for (Head head : heads) {
+                acks.add(send(head));
             }
             List<Long> sent = new ArrayList<>(heads.size());
             int parkedNow = 0;
+            boolean followed = false;
             for (int i = 0; i < heads.size(); i++) {
-                OutboxEvent event = heads.get(i);
+                Head head = heads.get(i);
                 try {
                     acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    sent.add(event.id);
+                    sent.add(head.id());
+                    followed |= head.followed();
                 } catch (Exception e) {
                     Throwable failure = e.getCause() != null ? e.getCause() : e;
-                    event.attempts++;
-                    event.lastError = truncate(String.valueOf(failure));
-                    if (refusedForGood(failure)) {
-                        park(event, failure);
+                    boolean refused = refusedForGood(failure);
+                    em.createNativeQuery(MARK_FAILED).unwrap(NativeQuery.class)
+                            .setParameter(1, truncate(String.valueOf(failure)))
+                            .setParameter(2, refused ? Instant.now() : null, StandardBasicTypes.INSTANT)
+                            .setParameter(3, head.id())
+                            .executeUpdate();
+                    if (refused) {
+                        park(head, failure);
                         parkedNow++;
+                        followed |= head.followed();
                     }
                 }
             }
             if (!sent.isEmpty()) { // one statement marks the whole batch
-                em.createNativeQuery("UPDATE outbox_event SET sent_at = ?1, attempts = attempts + 1, last_error = NULL"
-                                + " WHERE id = ANY(?2)")
+                em.createNativeQuery(MARK_SENT)
                         .setParameter(1, Instant.now()).setParameter(2, sent.toArray(Long[]::new)).executeUpdate();
             }
-            return sent.size() + parkedNow;
+            int settled = sent.size() + parkedNow;
+            return new Pass(settled, settled > 0 && (heads.size() >= config.batchSize() || followed));
         });
     }
 
@@ -153,12 +221,11 @@ public class OutboxRelay {
                 .executeUpdate());
     }
 
-    private void park(OutboxEvent event, Throwable failure) {
-        event.parkedAt = Instant.now();
+    private void park(Head event, Throwable failure) {
         parked.increment();
         LOG.errorf("outbox event %s (%s of %s %s, %d characters) refused by Kafka for good and parked; the aggregate's later"
-                        + " events go on without it. Ops: see /api/ops/messaging. %s", event.eventId, event.type,
-                event.aggregateType, event.aggregateId, event.payload.length(), failure);
+                        + " events go on without it. Ops: see /api/ops/messaging. %s", event.eventId(), event.type(),
+                event.aggregateType(), event.aggregateId(), event.payload().length(), failure);
     }
 
     static boolean refusedForGood(Throwable failure) {
@@ -172,26 +239,26 @@ public class OutboxRelay {
         return false;
     }
 
-    private CompletableFuture<Void> send(OutboxEvent event) {
+    private CompletableFuture<Void> send(Head event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         var cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(event.eventId.toString())
-                .withSource(URI.create(event.source))
-                .withType(event.type)
-                .withSubject(event.aggregateId)
-                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withId(event.eventId().toString())
+                .withSource(URI.create(event.source()))
+                .withType(event.type())
+                .withSubject(event.aggregateId())
+                .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json");
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.aggregateId)
+                .withTopic(event.topic())
+                .withKey(event.aggregateId())
                 .build();
         Metadata metadata = Metadata.of(record);
-        if (event.traceparent != null) {
+        if (event.traceparent() != null) {
             // The event carries its trace (header ce_traceparent); the connector's publish span joins it too.
-            cloudEvent = cloudEvent.withExtension(Traces.TRACEPARENT, event.traceparent);
-            metadata = metadata.with(TracingMetadata.withCurrent(Traces.context(event.traceparent)));
+            cloudEvent = cloudEvent.withExtension(Traces.TRACEPARENT, event.traceparent());
+            metadata = metadata.with(TracingMetadata.withCurrent(Traces.context(event.traceparent())));
         }
-        emitter.send(Message.of(event.payload, metadata.with(cloudEvent.build()),
+        emitter.send(Message.of(event.payload(), metadata.with(cloudEvent.build()),
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -3,20 +3,27 @@ package club.twinning.platform.work;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a pass on one thread of its own each time it is woken, until a pass finds nothing to do. Wakes that
+ * Runs a pass on one thread of its own each time it is woken, until a pass says nothing more waits. Wakes that
  * arrive while a pass runs are folded into one more round, so a burst of commits costs a few passes, not one
  * each, and nothing waits for a timer: a timer may still call {@link #wake()} as the safety net.
+ *
+ * <p>A pass either returns how much it did ({@link #Drain(String, IntSupplier)}: more than 0 means "go on", so the
+ * last pass of a round finds nothing), or says itself whether more may be waiting
+ * ({@link #whileMoreMayWait(String, BooleanSupplier)}), which spares that last, empty pass when the pass can tell
+ * (a partial batch, say).
  */
 public final class Drain implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Drain.class);
 
     private final String name;
-    private final IntSupplier pass;
+    /** True when more may be waiting: the drain goes on. */
+    private final BooleanSupplier pass;
     private final ExecutorService thread;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -24,6 +31,18 @@ public final class Drain implements AutoCloseable {
 
     /** {@code pass} does one batch of work and returns how much it did; 0 means "nothing left". */
     public Drain(String name, IntSupplier pass) {
+        this(name, (BooleanSupplier) () -> pass.getAsInt() > 0);
+    }
+
+    /**
+     * {@code pass} does one batch of work and returns whether more may be waiting: false ends the round (a wake that
+     * came meanwhile still starts another), so it must be false only when the pass saw all there was to do.
+     */
+    public static Drain whileMoreMayWait(String name, BooleanSupplier pass) {
+        return new Drain(name, pass);
+    }
+
+    private Drain(String name, BooleanSupplier pass) {
         this.name = name;
         this.pass = pass;
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -52,7 +71,7 @@ public final class Drain implements AutoCloseable {
     private void run() {
         try {
             while (wanted.getAndSet(false)) {
-                while (pass.getAsInt() > 0) {
+                while (pass.getAsBoolean()) {
                     // a backlog: keep going
                 }
             }
