@@ -1,6 +1,7 @@
 package club.twinning.platform.security;
 
 import club.twinning.platform.problem.ProblemException;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Arrays;
@@ -37,9 +38,19 @@ public class Caller {
 
     /** The party code this caller belongs to, when the token carries one. */
     public Optional<String> city() {
-        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CITY_CLAIM)
+        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? customClaim(jwt, CITY_CLAIM)
                 : identity.getAttribute(CITY_CLAIM);
         return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", "")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * A claim the JWT specification does not name, read from the token's claim set: {@link JsonWebToken#getClaim}
+     * first looks the name up among the standard claims ({@code Claims.valueOf}), which throws and catches an
+     * exception on every call for a custom one (issue 14). Same value: for an unknown name SmallRye reads the claim
+     * set too.
+     */
+    private static Object customClaim(JsonWebToken jwt, String name) {
+        return jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(name) : jwt.getClaim(name);
     }
 
     /**
