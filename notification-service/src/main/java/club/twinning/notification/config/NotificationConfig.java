@@ -49,6 +49,13 @@ public interface NotificationConfig {
     @WithDefault("PT20S")
     Duration mailTimeout();
 
+    /**
+     * How long sent deliveries' outcomes gather before one statement writes them (unless a batch is full first): fewer,
+     * larger writes. Each row's sent time is taken when its send ends, so the wait changes no latency figure.
+     */
+    @WithDefault("PT0.05S")
+    Duration recordLinger();
+
     /** How often the sender looks for due deliveries (read by its {@code @Scheduled}). */
     @WithDefault("1s")
     String sendInterval();

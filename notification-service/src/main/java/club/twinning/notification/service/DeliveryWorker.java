@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -74,6 +75,11 @@ public class DeliveryWorker {
     /** Claimed and not yet recorded: bounded by {@code concurrency}. */
     private final AtomicInteger outstanding = new AtomicInteger();
     private final ConcurrentLinkedQueue<Done> outcomes = new ConcurrentLinkedQueue<>();
+    /** How many {@link #outcomes} wait (the queue's own size is not constant-time); a full batch ends the linger. */
+    private final AtomicInteger gathered = new AtomicInteger();
+    private final Object batchFull = new Object();
+    /** Set at shutdown: outcomes are then written at once. */
+    private volatile boolean stopping;
     /** Claims and sends, round after round, woken by commits, by recorded outcomes and by the schedule. */
     private final Drain rounds;
     /** Writes outcomes in batches. */
@@ -274,8 +280,7 @@ public class DeliveryWorker {
             outcome = new Outcome(d.id(), d.attempts(), (last ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING).name(), d.attempts(),
                     last ? null : now.plus(backoff(d.attempts())), null, f.category(), "FAILED", now);
         }
-        outcomes.add(new Done(outcome, d));
-        recorder.wake();
+        gather(new Done(outcome, d));
     }
 
     /** Not sent (its endpoint was full or broken, or it waited too long): back in the database, the attempt not counted. */
@@ -284,13 +289,23 @@ public class DeliveryWorker {
             more = true; // due again now: claimed by the round the recorder wakes
         }
         int attempts = d.attempts() - 1;
-        outcomes.add(new Done(new Outcome(d.id(), d.attempts(), (attempts == 0 ? DeliveryStatus.PENDING : DeliveryStatus.RETRYING).name(),
+        gather(new Done(new Outcome(d.id(), d.attempts(), (attempts == 0 ? DeliveryStatus.PENDING : DeliveryStatus.RETRYING).name(),
                 attempts, retryAt, null, null, null, clock.instant()), d));
+    }
+
+    private void gather(Done done) {
+        outcomes.add(done);
+        if (gathered.incrementAndGet() == RECORD_BATCH) {
+            synchronized (batchFull) {
+                batchFull.notifyAll();
+            }
+        }
         recorder.wake();
     }
 
-    /** Writes up to a batch of outcomes in one statement; returns how many. */
+    /** Writes up to a batch of outcomes in one statement, once they have gathered a while; returns how many. */
     int recordPass() {
+        linger();
         List<Done> batch = new ArrayList<>();
         for (Done done = outcomes.poll(); done != null; done = batch.size() < RECORD_BATCH ? outcomes.poll() : null) {
             batch.add(done);
@@ -298,10 +313,12 @@ public class DeliveryWorker {
         if (batch.isEmpty()) {
             return 0;
         }
+        gathered.addAndGet(-batch.size());
         try {
             queue.record(batch.stream().map(Done::outcome).toList());
         } catch (SQLException | RuntimeException e) {
             outcomes.addAll(batch); // written at the next wake; a row whose lease ran out meanwhile is fenced off
+            gathered.addAndGet(batch.size());
             throw new IllegalStateException("cannot record " + batch.size() + " delivery outcome(s): " + e.getMessage(), e);
         }
         outstanding.addAndGet(-batch.size());
@@ -326,6 +343,29 @@ public class DeliveryWorker {
         return batch.size();
     }
 
+    /**
+     * Lets outcomes gather for {@code recordLinger} (on the recorder's own thread) so that one statement writes many:
+     * not when there are none, nor once a batch is full, nor at shutdown.
+     */
+    private void linger() {
+        long wait = config.recordLinger().toNanos();
+        if (wait <= 0 || stopping || gathered.get() == 0) {
+            return;
+        }
+        long until = System.nanoTime() + wait;
+        synchronized (batchFull) {
+            long left;
+            while (!stopping && gathered.get() < RECORD_BATCH && (left = until - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(batchFull, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** A send to an endpoint the last claim left alone has ended: its gate may let that endpoint's waiting rows through. */
     private boolean endedAtHeldBack(List<Done> batch) {
         Set<String> closed = heldBack;
@@ -343,6 +383,10 @@ public class DeliveryWorker {
 
     @PreDestroy
     void stop() {
+        stopping = true;
+        synchronized (batchFull) {
+            batchFull.notifyAll();
+        }
         rounds.close();
         // What waits for its turn goes back to the database now; what is in flight ends within its deadline or its lease.
         webhooks.drainWaiting().forEach(t -> t.release(clock.instant()));
