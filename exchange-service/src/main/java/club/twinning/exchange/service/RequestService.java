@@ -65,13 +65,14 @@ public class RequestService {
      */
     public Submission submit(RequestDraft input, String idempotencyKey) {
         String city = caller.requireCity();
+        String actor = caller.name(); // read from the token once: it is the submitter, the first step's and the event's actor
         if (idempotencyKey != null && idempotencyKey.length() > 200) {
             throw ProblemException.badField("Idempotency-Key", "at most 200 characters");
         }
         ExchangeRequest request = new ExchangeRequest();
         request.id = UUID.randomUUID();
         request.requestingParty = city;
-        request.submittedBy = caller.name();
+        request.submittedBy = actor;
         request.idempotencyKey = idempotencyKey;
         request.submittedAt = clock.instant();
         try {
@@ -80,11 +81,11 @@ public class RequestService {
             // A retry of a submission accepted earlier gets it back, even if it would not be accepted today.
             return earlier(idempotencyKey).map(e -> new Submission(dossier(e), false)).orElseThrow(() -> refused);
         }
-        RequestStep first = workflow.start(request, caller.name());
+        RequestStep first = workflow.start(request, actor);
         if (!newRequests.insert(request, first)) {
             return new Submission(dossier(earlier(idempotencyKey).orElseThrow()), false);
         }
-        events.request(EventType.REQUEST_SUBMITTED, request, caller.name(), null, null, NO_VOTES);
+        events.request(EventType.REQUEST_SUBMITTED, request, actor, null, null, NO_VOTES);
         return new Submission(new RequestDossier(request, NO_VOTES, List.of(), List.of(first), null), true);
     }
 
