@@ -30,8 +30,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Sends one delivery on its channel, asynchronously (no thread, transaction or connection of ours held while the other
@@ -110,9 +113,17 @@ public class Channels {
         return contact == null ? null : contact.name;
     }
 
-    /** The email of a claimed delivery (reads the read model for names: call it in a transaction). */
-    public MailComposer.Mail compose(Claimed d) {
-        String trace = traceOf(d.eventId());
+    /**
+     * The emails of one round's claimed deliveries (reads the read model for names: call it, and what it returns, in one
+     * transaction): an event's words and its trace are looked up once for all its readers.
+     */
+    public Function<Claimed, MailComposer.Mail> composing() {
+        MailComposer.Batch batch = composer.batch();
+        Map<String, Optional<String>> eventTraces = new HashMap<>();
+        return d -> compose(d, batch, eventTraces.computeIfAbsent(d.eventId(), id -> Optional.ofNullable(traceOf(id))).orElse(null));
+    }
+
+    private MailComposer.Mail compose(Claimed d, MailComposer.Batch batch, String trace) {
         if (trace != null) {
             if (mailTraces.size() > 10_000) {
                 mailTraces.clear(); // emails released unsent leave entries: a bound, not a leak
@@ -121,7 +132,7 @@ public class Channels {
         }
         // The reader (contact, party, name) gives the mail its preferences link, unsubscribe header and "your turn";
         // the row's party spares a read of the contact per email.
-        return composer.compose(d.eventType(), d.purpose(), d.eventData(), d.language(),
+        return batch.compose(d.eventId(), d.eventType(), d.purpose(), d.eventData(), d.language(),
                 new MailComposer.Reader(d.contactId(), d.contactId() == null ? null : d.partyCode(), d.name(), true));
     }
 

@@ -199,10 +199,11 @@ public class DeliveryWorker {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<UUID, Object> mails = new HashMap<>();
+            Function<Claimed, MailComposer.Mail> compose = channels.composing();
             for (Claimed d : claimed) {
                 if (!Delivery.WEBHOOK.equals(d.channel())) {
                     try {
-                        mails.put(d.id(), channels.compose(d));
+                        mails.put(d.id(), compose.apply(d));
                     } catch (RuntimeException e) {
                         mails.put(d.id(), e);
                     }

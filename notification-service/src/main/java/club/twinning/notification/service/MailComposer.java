@@ -22,14 +22,17 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -85,9 +88,30 @@ public class MailComposer {
     public record Item(Block subject, Block body, String link) {
     }
 
-    /** The event in words before rendering; {@code yourTurn} null when the reader is unknown. */
+    /**
+     * The event in words before rendering, the same for every reader; {@code turn}: whose the expected action is (null:
+     * nobody's to say, as in a digest).
+     */
     private record Content(String subject, String summary, List<Fact> facts, List<Quote> quotes, String action,
-                           Boolean yourTurn, String link, String linkLabel) {
+                           Turn turn, String link, String linkLabel) {
+    }
+
+    /** Who the expected action falls to ({@code actor}: see {@link #NOBODY}), among the event's {@code parties}. */
+    private record Turn(String actor, List<String> parties) {
+        /** Whether the expected action falls to this reader: null when the reader is unknown. */
+        Boolean of(Reader reader) {
+            if (!reader.known()) {
+                return null;
+            }
+            if (actor == null) {
+                return false;
+            }
+            return switch (actor) {
+                case EVERYONE -> true;
+                case COUNCIL -> reader.partyCode() == null || !parties.contains(reader.partyCode());
+                default -> actor.equals(reader.partyCode());
+            };
+        }
     }
 
     /** Who the expected action falls to: nobody, everyone told, the council, or a party (by code). */
@@ -100,6 +124,10 @@ public class MailComposer {
     private final Template text;
     private final MailConfig config;
     private final Unsubscribes unsubscribes;
+    private final Map<String, MailMessages> bundles = new ConcurrentHashMap<>();
+    private final Map<String, MailWords> mailWords = new ConcurrentHashMap<>();
+    /** The event's sentences by message name (reflection's look-up is not cheap). */
+    private static final Map<String, Method> SENTENCES = new ConcurrentHashMap<>();
 
     MailComposer(ObjectMapper json, @Location("mail/message.html") Template html, @Location("mail/message.txt") Template text,
                  MailConfig config, Unsubscribes unsubscribes) {
@@ -117,16 +145,70 @@ public class MailComposer {
 
     /** To this reader (see {@link Reader#of}): its party's role in the event, its preferences, its unsubscribe link. */
     public Mail compose(String eventType, String purpose, String data, String language, Reader reader) {
-        Reader to = withParty(reader);
+        return told(eventType, purpose, data, language).to(withParty(reader));
+    }
+
+    /**
+     * Emails for many deliveries (one round's, in one transaction): what an event says in a language is worked out once
+     * (its data read, its names looked up, its sentences made) and only the reader's parts per email.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    public final class Batch {
+
+        private record Key(String eventId, String purpose, String language) {
+        }
+
+        private final Map<Key, Told> told = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /** As {@link MailComposer#compose(String, String, String, String, Reader)}; {@code eventId} names the data. */
+        public Mail compose(String eventId, String eventType, String purpose, String data, String language, Reader reader) {
+            Key key = new Key(eventId, purpose, language);
+            Told t = told.get(key);
+            if (t == null) {
+                t = told(eventType, purpose, data, language);
+                told.put(key, t);
+            }
+            return t.to(withParty(reader));
+        }
+    }
+
+    /** An event told in a language, before it is addressed to a reader. */
+    private final class Told {
+        private final EventType type;
+        private final String purpose;
+        private final MailMessages w;
+        private final MailWords words;
+        private final Content content;
+
+        Told(EventType type, String purpose, MailMessages w, MailWords words, Content content) {
+            this.type = type;
+            this.purpose = purpose;
+            this.w = w;
+            this.words = words;
+            this.content = content;
+        }
+
+        Mail to(Reader to) {
+            Boolean yourTurn = content.turn().of(to);
+            // Optional: a notice the contact may turn off (a receipt answers its own city's action).
+            Footer footer = footer(to, w, words, true,
+                    () -> Delivery.RECEIPT.equals(purpose) ? null : unsubscribes.url(to.contactId(), type));
+            String heading = Boolean.TRUE.equals(yourTurn) ? w.your_turn() : w.expected();
+            return render(content, yourTurn, heading, null, List.of(), to, footer, w, words);
+        }
+    }
+
+    private Told told(String eventType, String purpose, String data, String language) {
         EventType type = type(eventType);
         MailMessages w = words(language);
-        MailWords words = new MailWords(language);
-        Content c = content(type, purpose, payload(type, data), w, words, to);
-        // Optional: a notice the contact may turn off (a receipt answers its own city's action).
-        Footer footer = footer(to, w, words, true,
-                () -> Delivery.RECEIPT.equals(purpose) ? null : unsubscribes.url(to.contactId(), type));
-        String heading = Boolean.TRUE.equals(c.yourTurn()) ? w.your_turn() : w.expected();
-        return render(c, heading, null, List.of(), to, footer, w, words);
+        MailWords words = mailWords(language);
+        return new Told(type, purpose, w, words, content(type, purpose, payload(type, data), w, words));
     }
 
     public Mail digest(List<Line> lines, String language, String name) {
@@ -140,11 +222,11 @@ public class MailComposer {
     public Mail digest(List<Line> lines, String language, Reader reader) {
         Reader to = withParty(reader);
         MailMessages w = words(language);
-        MailWords words = new MailWords(language);
+        MailWords words = mailWords(language);
         List<Item> items = lines.stream().map(l -> new Item(Block.of(l.subject()), Block.of(l.body()), l.link())).toList();
         Content c = new Content(w.digest_subject(lines.size()), null, List.of(), List.of(), null, null, null, null);
         Footer footer = footer(to, w, words, false, () -> unsubscribes.digestUrl(to.contactId()));
-        return render(c, null, w.digest_intro(), items, to, footer, w, words);
+        return render(c, null, null, w.digest_intro(), items, to, footer, w, words);
     }
 
     /** Why the reader gets it, its preferences and unsubscribe link (a contact's only), and the headers that go with them. */
@@ -170,15 +252,15 @@ public class MailComposer {
     }
 
     /** The HTML and text parts of a notice ({@code items} empty) or a digest ({@code intro} and its items). */
-    private Mail render(Content c, String actionHeading, String intro, List<Item> items, Reader reader, Footer footer,
-                        MailMessages w, MailWords words) {
+    private Mail render(Content c, Boolean yourTurn, String actionHeading, String intro, List<Item> items, Reader reader,
+                        Footer footer, MailMessages w, MailWords words) {
         TemplateInstance h = html.instance();
         TemplateInstance t = text.instance();
         for (TemplateInstance i : List.of(h, t)) {
             i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
                     .data("subject", c.subject()).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
                     .data("summary", Block.of(c.summary())).data("facts", c.facts()).data("quotes", c.quotes())
-                    .data("actionHeading", actionHeading).data("action", Block.of(c.action())).data("yourTurn", c.yourTurn())
+                    .data("actionHeading", actionHeading).data("action", Block.of(c.action())).data("yourTurn", yourTurn)
                     .data("link", c.link()).data("linkLabel", c.linkLabel()).data("colon", w.colon())
                     .data("intro", intro).data("items", items).data("why", Block.of(footer.why()))
                     .data("preferences", footer.preferences()).data("preferencesLabel", w.footer_preferences())
@@ -199,29 +281,29 @@ public class MailComposer {
     /** {@code purpose}: {@link Delivery#RECEIPT} tells the submitting city its request arrived; else a notice of the event. */
     public Line line(String eventType, String purpose, String data, String language) {
         EventType type = type(eventType);
-        Content c = content(type, purpose, payload(type, data), words(language), new MailWords(language), Reader.unknown(null));
+        Content c = content(type, purpose, payload(type, data), words(language), mailWords(language));
         return new Line(c.subject(), c.summary(), c.link());
     }
 
-    private Content content(EventType type, String purpose, Record payload, MailMessages w, MailWords words, Reader reader) {
+    private Content content(EventType type, String purpose, Record payload, MailMessages w, MailWords words) {
         if (Delivery.RECEIPT.equals(purpose) && type != EventType.REQUEST_SUBMITTED) {
             throw new IllegalArgumentException("no receipt for " + type.type());
         }
         if (payload instanceof ExchangeRequestChanged r) {
-            return request(type, Delivery.RECEIPT.equals(purpose), r, w, words, reader);
+            return request(type, Delivery.RECEIPT.equals(purpose), r, w, words);
         } else if (payload instanceof VisitChanged v) {
-            return visit(type, v, w, words, reader);
+            return visit(type, v, w, words);
         } else if (payload instanceof AgreementStatusChanged a) {
-            return agreement(a, w, words, reader);
+            return agreement(a, w, words);
         } else if (payload instanceof RenewalDue r) {
-            return renewal(r, w, words, reader);
+            return renewal(r, w, words);
         } else if (payload instanceof RelationshipDormant d) {
-            return dormant(d, w, words, reader);
+            return dormant(d, w, words);
         }
         throw new IllegalArgumentException("no mail for " + type.type());
     }
 
-    private Content request(EventType type, boolean receipt, ExchangeRequestChanged r, MailMessages w, MailWords words, Reader reader) {
+    private Content request(EventType type, boolean receipt, ExchangeRequestChanged r, MailMessages w, MailWords words) {
         String start = words.date(r.windowStart());
         String end = words.date(r.windowEnd());
         Tally t = r.tally();
@@ -252,11 +334,11 @@ public class MailComposer {
             default -> NOBODY;
         };
         return content(words, w, receipt ? "request_received" : key(type), m, facts, quotes,
-                yourTurn(actor, reader, r.requestingParty(), r.partnerParty()),
+                turn(actor, r.requestingParty(), r.partnerParty()),
                 r.requestId() == null ? null : portal("/app/requests/" + r.requestId()), w.open_request());
     }
 
-    private Content visit(EventType type, VisitChanged v, MailMessages w, MailWords words, Reader reader) {
+    private Content visit(EventType type, VisitChanged v, MailMessages w, MailWords words) {
         String start = words.date(v.startDate());
         String end = words.date(v.endDate());
         String deadline = switch (type) {
@@ -293,11 +375,11 @@ public class MailComposer {
             case VISIT_FLAGGED -> EVERYONE;
             default -> NOBODY;
         };
-        return content(words, w, key(type), m, facts, quotes, yourTurn(actor, reader, v.visitingParty(), v.hostParty()),
+        return content(words, w, key(type), m, facts, quotes, turn(actor, v.visitingParty(), v.hostParty()),
                 v.visitId() == null ? null : portal("/app/visits/" + v.visitId()), w.open_visit());
     }
 
-    private Content agreement(AgreementStatusChanged a, MailMessages w, MailWords words, Reader reader) {
+    private Content agreement(AgreementStatusChanged a, MailMessages w, MailWords words) {
         String expires = words.date(a.expiresOn());
         MailModel m = new MailModel(Bidi.isolate(a.reference()), null, null, null, words.parties(a.partyCodes(), w.and()),
                 words.domains(a.domains()), words.status(Kind.AGREEMENT, a.to()), a.to(),
@@ -310,11 +392,11 @@ public class MailComposer {
         fact(facts, words, w.label_expires(), expires);
         List<Quote> quotes = new ArrayList<>();
         quote(quotes, w.quote_reason(by(a.actor())), a.reason());
-        return content(words, w, key(EventType.AGREEMENT_STATUS_CHANGED), m, facts, quotes, reader.known() ? false : null,
+        return content(words, w, key(EventType.AGREEMENT_STATUS_CHANGED), m, facts, quotes, turn(NOBODY),
                 agreementLink(a.agreementId()), w.open_agreement());
     }
 
-    private Content renewal(RenewalDue r, MailMessages w, MailWords words, Reader reader) {
+    private Content renewal(RenewalDue r, MailMessages w, MailWords words) {
         String expires = words.date(r.expiresOn());
         MailModel m = new MailModel(Bidi.isolate(r.reference()), null, null, null, words.parties(r.partyCodes(), w.and()), null,
                 null, null, null, null, expires, null, expires, null, null, null, r.tacitRenewal());
@@ -324,11 +406,11 @@ public class MailComposer {
         fact(facts, words, w.label_expires(), expires);
         fact(facts, words, w.label_notice(), words.date(r.noticeOpenedOn()));
         fact(facts, words, w.label_tacit(), w.yes_no(r.tacitRenewal()));
-        return content(words, w, key(EventType.RENEWAL_DUE), m, facts, List.of(), yourTurn(EVERYONE, reader),
+        return content(words, w, key(EventType.RENEWAL_DUE), m, facts, List.of(), turn(EVERYONE),
                 agreementLink(r.agreementId()), w.open_agreement());
     }
 
-    private Content dormant(RelationshipDormant d, MailMessages w, MailWords words, Reader reader) {
+    private Content dormant(RelationshipDormant d, MailMessages w, MailWords words) {
         MailModel m = new MailModel(null, null, words.party(d.partyA()), words.party(d.partyB()),
                 words.parties(Arrays.asList(d.partyA(), d.partyB()), w.and()), null, null, null, null, null, null, null, null,
                 null, d.daysSinceLastVisit(), d.grade(), false);
@@ -339,7 +421,7 @@ public class MailComposer {
             fact(facts, words, w.label_grade(), w.grade(d.grade()));
         }
         return content(words, w, key(EventType.RELATIONSHIP_DORMANT), m, facts, List.of(),
-                yourTurn(COUNCIL, reader, d.partyA(), d.partyB()), agreementLink(d.agreementId()), w.open_agreement());
+                turn(COUNCIL, d.partyA(), d.partyB()), agreementLink(d.agreementId()), w.open_agreement());
     }
 
     /**
@@ -347,15 +429,25 @@ public class MailComposer {
      * subject_request_submitted), so that a new kind of mail is its messages and its facts, not another switch.
      */
     private static Content content(MailWords words, MailMessages w, String key, MailModel m, List<Fact> facts,
-                                   List<Quote> quotes, Boolean yourTurn, String link, String linkLabel) {
+                                   List<Quote> quotes, Turn turn, String link, String linkLabel) {
         return new Content(words.polish(sentence(w, "subject_", key, m)), words.polish(sentence(w, "body_", key, m)), facts,
-                quotes, words.polish(sentence(w, "action_", key, m)), yourTurn, link, link == null ? null : linkLabel);
+                quotes, words.polish(sentence(w, "action_", key, m)), turn, link, link == null ? null : linkLabel);
     }
 
     private static String sentence(MailMessages w, String part, String key, MailModel m) {
+        Method method = SENTENCES.computeIfAbsent(part + key, name -> {
+            try {
+                return MailMessages.class.getMethod(name, MailModel.class);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        });
+        if (method == null) {
+            throw new IllegalArgumentException("no mail for " + key);
+        }
         try {
-            return (String) MailMessages.class.getMethod(part + key, MailModel.class).invoke(w, m);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return (String) method.invoke(w, m);
+        } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("no mail for " + key, e);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -367,19 +459,8 @@ public class MailComposer {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the expected action falls to this reader: null when the reader is unknown. */
-    private static Boolean yourTurn(String actor, Reader reader, String... parties) {
-        if (!reader.known()) {
-            return null;
-        }
-        if (actor == null) {
-            return false;
-        }
-        return switch (actor) {
-            case EVERYONE -> true;
-            case COUNCIL -> reader.partyCode() == null || !Arrays.asList(parties).contains(reader.partyCode());
-            default -> actor.equals(reader.partyCode());
-        };
+    private static Turn turn(String actor, String... parties) {
+        return new Turn(actor, Arrays.asList(parties));
     }
 
     private static void fact(List<Fact> facts, MailWords words, String label, String value) {
@@ -447,7 +528,14 @@ public class MailComposer {
         return EventType.of(eventType).orElseThrow(() -> new IllegalArgumentException("no mail for " + eventType));
     }
 
-    private static MailMessages words(String language) {
-        return MessageBundles.get(MailMessages.class, Localized.Literal.of(language == null ? "fr" : language));
+    /** The language's bundle, looked up once (a bean: the same for every email). */
+    private MailMessages words(String language) {
+        return bundles.computeIfAbsent(language == null ? "fr" : language,
+                l -> MessageBundles.get(MailMessages.class, Localized.Literal.of(l)));
+    }
+
+    /** The language's words: its date format made once (party names are still read in the caller's transaction). */
+    private MailWords mailWords(String language) {
+        return mailWords.computeIfAbsent(language == null ? "fr" : language, MailWords::new);
     }
 }

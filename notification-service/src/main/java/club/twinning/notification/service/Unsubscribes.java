@@ -39,6 +39,8 @@ public class Unsubscribes {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final MailConfig config;
+    /** Keyed once, then cloned per token: every email of a contact carries one, and making a Mac is not cheap. */
+    private volatile Mac keyed;
 
     Unsubscribes(MailConfig config) {
         this.config = config;
@@ -118,10 +120,14 @@ public class Unsubscribes {
 
     private byte[] mac(byte[] payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.unsubscribeKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
+            Mac prototype = keyed;
+            if (prototype == null) {
+                prototype = Mac.getInstance("HmacSHA256");
+                prototype.init(new SecretKeySpec(config.unsubscribeKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                keyed = prototype; // never used itself, only cloned: threads share it safely
+            }
+            return ((Mac) prototype.clone()).doFinal(payload);
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
