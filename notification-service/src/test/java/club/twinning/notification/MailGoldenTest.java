@@ -137,6 +137,37 @@ class MailGoldenTest {
                 .as("the domain's name").contains("Gestion des espaces désertiques");
     }
 
+    /**
+     * A round composes its emails as a batch (the event's words once, the reader's parts per email): each must be the
+     * email composed alone, escaping of the reader's name included.
+     */
+    @Test
+    void aBatchComposesEachEmailAsIfAlone() {
+        List<MailComposer.Reader> readers = List.of(
+                new MailComposer.Reader(CONTACT, "golden-agadez", "Aminata", true),
+                new MailComposer.Reader(UUID.randomUUID(), "golden-agadez", "N'Diaye <\"&> Awa", true),
+                new MailComposer.Reader(UUID.randomUUID(), "golden-es-semara", null, true),
+                new MailComposer.Reader(null, null, "Conseil", true),
+                new MailComposer.Reader(null, null, null, false));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Map.Entry<String, Case> c : cases().entrySet()) {
+                if (c.getValue().digest) {
+                    continue;
+                }
+                for (String language : LANGUAGES) {
+                    String event = c.getKey() + "." + language;
+                    String data = data(c.getValue().payload);
+                    MailComposer.Batch batch = composer.batch();
+                    for (MailComposer.Reader reader : readers) {
+                        MailComposer.Mail alone = composer.compose(c.getValue().type.type(), c.getValue().purpose, data, language, reader);
+                        assertThat(batch.compose(event, c.getValue().type.type(), c.getValue().purpose, data, language, reader))
+                                .as(event + " to " + reader).isEqualTo(alone);
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void aRealBrowserDrawsTheHtmlMails() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian's chromium is not installed");

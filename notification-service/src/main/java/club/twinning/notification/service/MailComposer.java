@@ -194,14 +194,64 @@ public class MailComposer {
             this.content = content;
         }
 
+        /** Rendered once per shape, with placeholders for the greeting and the unsubscribe link. */
+        private final Map<Shape, Mail> rendered = new HashMap<>();
+
         Mail to(Reader to) {
             Boolean yourTurn = content.turn().of(to);
             // Optional: a notice the contact may turn off (a receipt answers its own city's action).
             Footer footer = footer(to, w, words, true,
                     () -> Delivery.RECEIPT.equals(purpose) ? null : unsubscribes.url(to.contactId(), type));
-            String heading = Boolean.TRUE.equals(yourTurn) ? w.your_turn() : w.expected();
-            return render(content, yourTurn, heading, null, List.of(), to, footer, w, words);
+            Mail shared = rendered.computeIfAbsent(new Shape(yourTurn, footer.why(), footer.preferences(), footer.unsubscribe() != null),
+                    shape -> render(content, yourTurn, Boolean.TRUE.equals(yourTurn) ? w.your_turn() : w.expected(), null,
+                            List.of(), GREETING, new Footer(footer.why(), footer.preferences(),
+                                    footer.unsubscribe() == null ? null : UNSUBSCRIBE, Map.of()), w, words));
+            String greeting = w.greeting(to.name() == null ? "" : to.name());
+            String html = shared.html().replace(GREETING, escape(greeting));
+            String text = shared.text().replace(GREETING, greeting);
+            if (footer.unsubscribe() != null) {
+                html = html.replace(UNSUBSCRIBE, escape(footer.unsubscribe()));
+                text = text.replace(UNSUBSCRIBE, footer.unsubscribe());
+            }
+            return new Mail(shared.subject(), html, text, footer.headers());
         }
+    }
+
+    /** What readers of one event whose emails differ only in greeting and unsubscribe link have in common. */
+    private record Shape(Boolean yourTurn, String why, String preferences, boolean unsubscribe) {
+    }
+
+    /**
+     * Stand-ins for the reader's own parts in a shared rendering: private-use characters around a random id, which no
+     * text of ours or of a user's carries and which escaping leaves as they are.
+     */
+    private static final String GREETING = "\uE000" + UUID.randomUUID() + "\uE001";
+    private static final String UNSUBSCRIBE = "\uE000" + UUID.randomUUID() + "\uE001";
+
+    /** As the HTML template escapes a value (Qute's HTML escaper): the reader's parts go in as if rendered there. */
+    static String escape(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            String replacement = switch (value.charAt(i)) {
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                default -> null;
+            };
+            if (replacement != null && out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(value.charAt(i));
+                }
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     private Told told(String eventType, String purpose, String data, String language) {
@@ -226,7 +276,7 @@ public class MailComposer {
         List<Item> items = lines.stream().map(l -> new Item(Block.of(l.subject()), Block.of(l.body()), l.link())).toList();
         Content c = new Content(w.digest_subject(lines.size()), null, List.of(), List.of(), null, null, null, null);
         Footer footer = footer(to, w, words, false, () -> unsubscribes.digestUrl(to.contactId()));
-        return render(c, null, null, w.digest_intro(), items, to, footer, w, words);
+        return render(c, null, null, w.digest_intro(), items, w.greeting(to.name() == null ? "" : to.name()), footer, w, words);
     }
 
     /** Why the reader gets it, its preferences and unsubscribe link (a contact's only), and the headers that go with them. */
@@ -252,13 +302,13 @@ public class MailComposer {
     }
 
     /** The HTML and text parts of a notice ({@code items} empty) or a digest ({@code intro} and its items). */
-    private Mail render(Content c, Boolean yourTurn, String actionHeading, String intro, List<Item> items, Reader reader,
+    private Mail render(Content c, Boolean yourTurn, String actionHeading, String intro, List<Item> items, String greeting,
                         Footer footer, MailMessages w, MailWords words) {
         TemplateInstance h = html.instance();
         TemplateInstance t = text.instance();
         for (TemplateInstance i : List.of(h, t)) {
             i.data("lang", words.language()).data("dir", "ar".equals(words.language()) ? "rtl" : "ltr")
-                    .data("subject", c.subject()).data("greeting", w.greeting(reader.name() == null ? "" : reader.name()))
+                    .data("subject", c.subject()).data("greeting", greeting)
                     .data("summary", Block.of(c.summary())).data("facts", c.facts()).data("quotes", c.quotes())
                     .data("actionHeading", actionHeading).data("action", Block.of(c.action())).data("yourTurn", yourTurn)
                     .data("link", c.link()).data("linkLabel", c.linkLabel()).data("colon", w.colon())
