@@ -9,6 +9,7 @@ import club.twinning.notification.domain.Delivery;
 import club.twinning.platform.work.AfterCommit;
 import club.twinning.platform.work.Drain;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,8 @@ public class DeliveryWorker {
     /** Writes outcomes in batches. */
     private final Drain recorder;
     private final EntityManager em;
+    /** The outcome counters by channel and result, found once (a registry look-up builds its id each time). */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /**
      * Whether a round may find more to claim once outcomes are recorded: one was held back for lack of room, claimed a
      * full batch or all an endpoint may have, or a delivery went back due now. Otherwise recording wakes no round (the
@@ -330,7 +334,9 @@ public class DeliveryWorker {
                 case FAILED -> "failed";
                 default -> "retrying";
             };
-            metrics.counter("twinning.deliveries", "channel", done.delivery().channel(), "outcome", result).increment();
+            String channel = done.delivery().channel();
+            counters.computeIfAbsent(channel + " " + result,
+                    k -> metrics.counter("twinning.deliveries", "channel", channel, "outcome", result)).increment();
             if (DeliveryStatus.FAILED.name().equals(o.status())) {
                 deadLetter(done.delivery(), o.lastError());
                 LOG.warnf("delivery %s of event %s failed for good after %d attempt(s): %s", o.id(), done.delivery().eventId(),
