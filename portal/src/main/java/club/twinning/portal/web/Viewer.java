@@ -1,6 +1,7 @@
 package club.twinning.portal.web;
 
 import club.twinning.portal.i18n.Language;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,16 +46,28 @@ public class Viewer {
     }
 
     public String name() {
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("name") != null) {
-            return token.getClaim("name");
+        Object name = claim("name");
+        if (name != null) {
+            return name.toString();
         }
         return loggedIn() ? identity.getPrincipal().getName() : "";
     }
 
     /** The party code of the person's city, from the token's `city` claim; empty when none. */
     public String city() {
-        return identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("city") != null
-                ? token.getClaim("city").toString() : "";
+        Object city = claim("city");
+        return city != null ? city.toString() : "";
+    }
+
+    /**
+     * A claim the JWT specification does not name, read from the token's claim set: {@link JsonWebToken#getClaim} first
+     * tries the standard claims' enum, which throws and catches an exception on every call for such a name.
+     */
+    private Object claim(String name) {
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc) {
+            return oidc.getClaims().getClaimValue(name);
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(name) : null;
     }
 
     public boolean is(String role) {
