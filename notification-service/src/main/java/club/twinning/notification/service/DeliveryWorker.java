@@ -142,8 +142,9 @@ public class DeliveryWorker {
     }
 
     /**
-     * Claims what there is room for and starts sending it; returns how many it claimed, or 0 when the claim was partial:
-     * then nothing else is due now and the drain stops instead of running one more (empty) claim.
+     * Claims what there is room for and starts sending it; returns how many it claimed, or 0 when the claim was partial
+     * (and no endpoint's cap cut it short): then nothing else is due now and the drain stops instead of running one more
+     * (empty) claim.
      */
     int round() {
         int room = Math.min(config.batchSize(), config.concurrency() - outstanding.get());
@@ -162,8 +163,11 @@ public class DeliveryWorker {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim deliveries: " + e.getMessage(), e);
         }
-        if (claimed.size() >= room || cappedEndpoint(claimed, perEndpoint)) {
-            more = true; // more may be due: claimed once there is room
+        // A full claim, or one an endpoint filled to its cap (that endpoint is left alone next time: other rows may be
+        // due behind its), may leave more due now: the drain goes on, and recorded outcomes wake it again.
+        boolean full = claimed.size() >= room || cappedEndpoint(claimed, perEndpoint);
+        if (full) {
+            more = true;
         }
         if (claimed.isEmpty()) {
             return 0;
@@ -182,7 +186,7 @@ public class DeliveryWorker {
                 }
             }
         }
-        return claimed.size() >= room ? claimed.size() : 0;
+        return full ? claimed.size() : 0;
     }
 
     /** Whether an endpoint got all the claim gives one: it may have more rows waiting, claimable once its gate has room. */

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Turns an event into an email in the reader's language: a subject, an HTML part (rtl for Arabic) and a text part
@@ -43,6 +44,9 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class MailComposer {
+
+    /** Compiled once: String.replaceAll compiles its pattern on every call, once or twice an email. */
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     /** A composed email; {@code headers}: to add to the message (List-Unsubscribe for an optional notification). */
     public record Mail(String subject, String html, String text, Map<String, String> headers) {
@@ -194,13 +198,15 @@ public class MailComposer {
             this.content = content;
         }
 
+        /** Why a contact of a party is told, by party (its name looked up once). */
+        private final Map<String, String> whys = new HashMap<>();
         /** Rendered once per shape, with placeholders for the greeting and the unsubscribe link. */
         private final Map<Shape, Mail> rendered = new HashMap<>();
 
         Mail to(Reader to) {
             Boolean yourTurn = content.turn().of(to);
             // Optional: a notice the contact may turn off (a receipt answers its own city's action).
-            Footer footer = footer(to, w, words, true,
+            Footer footer = footer(to, w, words, whys, true,
                     () -> Delivery.RECEIPT.equals(purpose) ? null : unsubscribes.url(to.contactId(), type));
             Mail shared = rendered.computeIfAbsent(new Shape(yourTurn, footer.why(), footer.preferences(), footer.unsubscribe() != null),
                     shape -> render(content, yourTurn, Boolean.TRUE.equals(yourTurn) ? w.your_turn() : w.expected(), null,
@@ -275,7 +281,7 @@ public class MailComposer {
         MailWords words = mailWords(language);
         List<Item> items = lines.stream().map(l -> new Item(Block.of(l.subject()), Block.of(l.body()), l.link())).toList();
         Content c = new Content(w.digest_subject(lines.size()), null, List.of(), List.of(), null, null, null, null);
-        Footer footer = footer(to, w, words, false, () -> unsubscribes.digestUrl(to.contactId()));
+        Footer footer = footer(to, w, words, new HashMap<>(), false, () -> unsubscribes.digestUrl(to.contactId()));
         return render(c, null, null, w.digest_intro(), items, w.greeting(to.name() == null ? "" : to.name()), footer, w, words);
     }
 
@@ -287,7 +293,8 @@ public class MailComposer {
      * A contact of a party: its preferences and, where {@code unsubscribe} gives one, a one-click unsubscribe (RFC 8058).
      * Anyone else: why it is told ({@code council}: as a council member or the secretariat, when the caller said so).
      */
-    private Footer footer(Reader reader, MailMessages w, MailWords words, boolean council, Supplier<String> unsubscribe) {
+    private Footer footer(Reader reader, MailMessages w, MailWords words, Map<String, String> whys, boolean council,
+                          Supplier<String> unsubscribe) {
         if (reader.known() && reader.contactId() != null && reader.partyCode() != null) {
             Map<String, String> headers = new LinkedHashMap<>();
             String url = unsubscribe.get();
@@ -295,7 +302,8 @@ public class MailComposer {
                 headers.put("List-Unsubscribe", "<" + url + ">");
                 headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
-            return new Footer(words.polish(w.footer_contact(words.party(reader.partyCode()))),
+            String why = whys.computeIfAbsent(reader.partyCode(), party -> words.polish(w.footer_contact(words.party(party))));
+            return new Footer(why,
                     portal("/app/contacts?party=" + reader.partyCode()), url, Collections.unmodifiableMap(headers)); // in the order written
         }
         return new Footer(reader.known() && council ? w.footer_council() : w.footer_generic(), null, null, Map.of());
@@ -563,7 +571,7 @@ public class MailComposer {
     }
 
     private String portal(String path) {
-        return config.portalUrl().replaceAll("/+$", "") + path;
+        return TRAILING_SLASHES.matcher(config.portalUrl()).replaceAll("") + path;
     }
 
     private Record payload(EventType type, String data) {

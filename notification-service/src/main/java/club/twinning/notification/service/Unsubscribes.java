@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,6 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @ApplicationScoped
 public class Unsubscribes {
+
+    /** Compiled once: String.replaceAll compiles its pattern on every call, once or twice an email. */
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     /** What a token turns off: one event type, or (type null) the contact's daily digest of them. */
     public record Target(UUID contactId, EventType type) {
@@ -57,12 +61,12 @@ public class Unsubscribes {
 
     /** The one-click URL for the List-Unsubscribe header (POST) and the footer link (GET, which asks first). */
     public String url(UUID contactId, EventType type) {
-        return config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=" + token(contactId, type);
+        return TRAILING_SLASHES.matcher(config.publicUrl()).replaceAll("") + "/unsubscribe?token=" + token(contactId, type);
     }
 
     /** The same for a daily digest: it turns the contact's emails off (its webhooks go on). */
     public String digestUrl(UUID contactId) {
-        return config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=" + token(contactId, DIGEST);
+        return TRAILING_SLASHES.matcher(config.publicUrl()).replaceAll("") + "/unsubscribe?token=" + token(contactId, DIGEST);
     }
 
     /** Empty when the token is malformed or its signature is not ours. */
