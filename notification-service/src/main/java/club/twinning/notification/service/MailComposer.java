@@ -149,7 +149,8 @@ public class MailComposer {
 
     /** To this reader (see {@link Reader#of}): its party's role in the event, its preferences, its unsubscribe link. */
     public Mail compose(String eventType, String purpose, String data, String language, Reader reader) {
-        return told(eventType, purpose, data, language).to(withParty(reader));
+        EventType type = type(eventType);
+        return told(type, purpose, payload(type, data), language).to(withParty(reader));
     }
 
     /**
@@ -166,6 +167,8 @@ public class MailComposer {
         }
 
         private final Map<Key, Told> told = new HashMap<>();
+        /** Each event's data, read once however many languages and purposes it is told in. */
+        private final Map<String, Record> payloads = new HashMap<>();
 
         private Batch() {
         }
@@ -175,7 +178,13 @@ public class MailComposer {
             Key key = new Key(eventId, purpose, language);
             Told t = told.get(key);
             if (t == null) {
-                t = told(eventType, purpose, data, language);
+                EventType type = type(eventType);
+                Record payload = payloads.get(eventId);
+                if (payload == null) {
+                    payload = payload(type, data);
+                    payloads.put(eventId, payload);
+                }
+                t = told(type, purpose, payload, language);
                 told.put(key, t);
             }
             return t.to(withParty(reader));
@@ -260,11 +269,10 @@ public class MailComposer {
         return out == null ? value : out.toString();
     }
 
-    private Told told(String eventType, String purpose, String data, String language) {
-        EventType type = type(eventType);
+    private Told told(EventType type, String purpose, Record payload, String language) {
         MailMessages w = words(language);
         MailWords words = mailWords(language);
-        return new Told(type, purpose, w, words, content(type, purpose, payload(type, data), w, words));
+        return new Told(type, purpose, w, words, content(type, purpose, payload, w, words));
     }
 
     public Mail digest(List<Line> lines, String language, String name) {
