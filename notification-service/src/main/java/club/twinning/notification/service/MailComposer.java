@@ -13,6 +13,7 @@ import club.twinning.notification.replica.KnownContact;
 import club.twinning.notification.domain.Delivery;
 import club.twinning.notification.messaging.EventData;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Escaper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Turns an event into an email in the reader's language: a subject, an HTML part (rtl for Arabic) and a text part
@@ -44,9 +44,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class MailComposer {
-
-    /** Compiled once: String.replaceAll compiles its pattern on every call, once or twice an email. */
-    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     /** A composed email; {@code headers}: to add to the message (List-Unsubscribe for an optional notification). */
     public record Mail(String subject, String html, String text, Map<String, String> headers) {
@@ -126,7 +123,8 @@ public class MailComposer {
     private final ObjectMapper json;
     private final Template html;
     private final Template text;
-    private final MailConfig config;
+    /** The portal's public address without its trailing slashes. */
+    private final String portalUrl;
     private final Unsubscribes unsubscribes;
     private final Map<String, MailMessages> bundles = new ConcurrentHashMap<>();
     private final Map<String, MailWords> mailWords = new ConcurrentHashMap<>();
@@ -138,7 +136,7 @@ public class MailComposer {
         this.json = json;
         this.html = html;
         this.text = text;
-        this.config = config;
+        this.portalUrl = config.portalUrl().replaceAll("/+$", "");
         this.unsubscribes = unsubscribes;
     }
 
@@ -175,18 +173,10 @@ public class MailComposer {
 
         /** As {@link MailComposer#compose(String, String, String, String, Reader)}; {@code eventId} names the data. */
         public Mail compose(String eventId, String eventType, String purpose, String data, String language, Reader reader) {
-            Key key = new Key(eventId, purpose, language);
-            Told t = told.get(key);
-            if (t == null) {
+            Told t = told.computeIfAbsent(new Key(eventId, purpose, language), key -> {
                 EventType type = type(eventType);
-                Record payload = payloads.get(eventId);
-                if (payload == null) {
-                    payload = payload(type, data);
-                    payloads.put(eventId, payload);
-                }
-                t = told(type, purpose, payload, language);
-                told.put(key, t);
-            }
+                return told(type, purpose, payloads.computeIfAbsent(eventId, id -> payload(type, data)), language);
+            });
             return t.to(withParty(reader));
         }
     }
@@ -222,10 +212,10 @@ public class MailComposer {
                             List.of(), GREETING, new Footer(footer.why(), footer.preferences(),
                                     footer.unsubscribe() == null ? null : UNSUBSCRIBE, Map.of()), w, words));
             String greeting = w.greeting(to.name() == null ? "" : to.name());
-            String html = shared.html().replace(GREETING, escape(greeting));
+            String html = shared.html().replace(GREETING, HTML.escape(greeting));
             String text = shared.text().replace(GREETING, greeting);
             if (footer.unsubscribe() != null) {
-                html = html.replace(UNSUBSCRIBE, escape(footer.unsubscribe()));
+                html = html.replace(UNSUBSCRIBE, HTML.escape(footer.unsubscribe()));
                 text = text.replace(UNSUBSCRIBE, footer.unsubscribe());
             }
             return new Mail(shared.subject(), html, text, footer.headers());
@@ -243,31 +233,9 @@ public class MailComposer {
     private static final String GREETING = "\uE000" + UUID.randomUUID() + "\uE001";
     private static final String UNSUBSCRIBE = "\uE000" + UUID.randomUUID() + "\uE001";
 
-    /** As the HTML template escapes a value (Qute's HTML escaper): the reader's parts go in as if rendered there. */
-    static String escape(String value) {
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            String replacement = switch (value.charAt(i)) {
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                default -> null;
-            };
-            if (replacement != null && out == null) {
-                out = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(value.charAt(i));
-                }
-            }
-        }
-        return out == null ? value : out.toString();
-    }
+    /** The replacements of Qute's HTML escaper: the reader's parts go in as if the HTML template had rendered them. */
+    private static final Escaper HTML = Escaper.builder().add('"', "&quot;").add('\'', "&#39;").add('&', "&amp;")
+            .add('<', "&lt;").add('>', "&gt;").build();
 
     private Told told(EventType type, String purpose, Record payload, String language) {
         MailMessages w = words(language);
@@ -579,7 +547,7 @@ public class MailComposer {
     }
 
     private String portal(String path) {
-        return TRAILING_SLASHES.matcher(config.portalUrl()).replaceAll("") + path;
+        return portalUrl + path;
     }
 
     private Record payload(EventType type, String data) {

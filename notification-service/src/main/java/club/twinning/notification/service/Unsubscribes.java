@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,9 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @ApplicationScoped
 public class Unsubscribes {
-
-    /** Compiled once: String.replaceAll compiles its pattern on every call, once or twice an email. */
-    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     /** What a token turns off: one event type, or (type null) the contact's daily digest of them. */
     public record Target(UUID contactId, EventType type) {
@@ -43,11 +39,14 @@ public class Unsubscribes {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final MailConfig config;
+    /** This service's one-click address, a token short. */
+    private final String unsubscribeUrl;
     /** Keyed once, then cloned per token: every email of a contact carries one, and making a Mac is not cheap. */
     private volatile Mac keyed;
 
     Unsubscribes(MailConfig config) {
         this.config = config;
+        this.unsubscribeUrl = config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=";
     }
 
     public String token(UUID contactId, EventType type) {
@@ -61,12 +60,12 @@ public class Unsubscribes {
 
     /** The one-click URL for the List-Unsubscribe header (POST) and the footer link (GET, which asks first). */
     public String url(UUID contactId, EventType type) {
-        return TRAILING_SLASHES.matcher(config.publicUrl()).replaceAll("") + "/unsubscribe?token=" + token(contactId, type);
+        return unsubscribeUrl + token(contactId, type);
     }
 
     /** The same for a daily digest: it turns the contact's emails off (its webhooks go on). */
     public String digestUrl(UUID contactId) {
-        return TRAILING_SLASHES.matcher(config.publicUrl()).replaceAll("") + "/unsubscribe?token=" + token(contactId, DIGEST);
+        return unsubscribeUrl + token(contactId, DIGEST);
     }
 
     /** Empty when the token is malformed or its signature is not ours. */
