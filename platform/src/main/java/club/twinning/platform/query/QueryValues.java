@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,27 +24,23 @@ public final class QueryValues {
 
     /** An ISO instant (2026-11-25T08:00:00Z), null when absent or blank, a 400 naming {@code name} otherwise. */
     public static Instant instant(String name, String value) {
-        String text = text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField(name, "an instant such as 2026-11-25T08:00:00Z");
-        }
+        return parsed(name, value, Instant::parse, "an instant such as 2026-11-25T08:00:00Z");
     }
 
     /** An ISO date, null when absent or blank, a 400 naming {@code name} otherwise. */
     public static LocalDate date(String name, String value) {
+        return parsed(name, value, LocalDate::parse, "a date such as 2026-03-01");
+    }
+
+    private static <T> T parsed(String name, String value, Function<String, T> parse, String expected) {
         String text = text(value);
         if (text == null) {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            return parse.apply(text);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badField(name, "a date such as 2026-03-01");
+            throw ProblemException.badField(name, expected);
         }
     }
 
