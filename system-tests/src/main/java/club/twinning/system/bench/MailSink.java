@@ -14,13 +14,15 @@ import java.time.Duration;
 final class MailSink {
 
     private static final URI PURGE = URI.create("http://127.0.0.1:8025/api/mail/purge");
+    /** One client for every purge: the drain calls it each second. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private MailSink() {
     }
 
     static void purge() {
         try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(PURGE).timeout(Duration.ofSeconds(30))
+            HTTP.send(HttpRequest.newBuilder(PURGE).timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         } catch (Exception e) {
             System.out.println("  (the SMTP sink was not emptied: " + e.getMessage() + ")");
