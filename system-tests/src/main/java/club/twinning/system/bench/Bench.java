@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,8 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two of IdleHeap's 20 s checks and some: how long the services stay quiet before their RSS is read again. */
+    private static final Duration QUIET = Duration.ofSeconds(45);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> lines = new ArrayList<>();
@@ -113,8 +116,10 @@ public final class Bench {
                 }
             }
         }
-        if (stage("startup")) {
+        if (stage("latency") || stage("submissions") || stage("backlog") || stage("startup")) {
             services();
+        }
+        if (stage("startup")) {
             startUp();
         }
         if (!quick && stage("reads")) {
@@ -369,13 +374,22 @@ public final class Bench {
     }
 
     /**
-     * Time to ready and resident memory now, after the load. Each start rewrites the service's log, so the
-     * "started in" Quarkus logged there is that of the process measured, whenever ./twinning started it.
+     * Time to ready and resident memory at the end of the load, its peak (the kernel's high-water mark) and again
+     * once the services were quiet for {@link #QUIET}: a service gives back the heap a burst grew only when quiet
+     * (the platform's IdleHeap). Each start rewrites the service's log, so the "started in" Quarkus logged there is
+     * that of the process measured, whenever ./twinning started it.
      */
     private void services() throws Exception {
+        Map<String, Long> pids = Processes.ofStack();
+        Map<String, Long> atEnd = new LinkedHashMap<>();
+        for (String service : Processes.SERVICES) {
+            atEnd.put(service, pids.containsKey(service) ? Processes.rssMiB(pids.get(service)) : -1);
+        }
+        Thread.sleep(QUIET.toMillis());
         line("Services of the running stack after the load (RSS; \"started in\" is what Quarkus logged at their last start)");
-        line(String.format("  %-22s %14s %10s", "", "ready in (s)", "RSS MiB"));
-        for (String service : List.of("registry-service", "exchange-service", "notification-service", "portal")) {
+        line(String.format("  %-22s %14s %12s %12s %14s", "", "ready in (s)", "RSS at end", "peak RSS",
+                "after " + QUIET.toSeconds() + " s quiet"));
+        for (String service : Processes.SERVICES) {
             String started = "n/a";
             Path log = Path.of(".twinning/logs/" + service + ".log");
             if (Files.exists(log)) {
@@ -386,17 +400,11 @@ public final class Bench {
                     }
                 }
             }
-            String rss = "n/a";
-            Path pid = Path.of(".twinning/run/" + service + ".pid");
-            if (Files.exists(pid)) {
-                for (String l : Files.readAllLines(Path.of("/proc/" + Files.readString(pid).trim() + "/status"))) {
-                    if (l.startsWith("VmRSS:")) {
-                        rss = String.valueOf(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024);
-                    }
-                }
-            }
-            line(String.format("  %-22s %14s %10s", service, started, rss));
+            long pid = pids.getOrDefault(service, -1L);
+            line(String.format("  %-22s %14s %12d %12d %14d", service, started, atEnd.get(service),
+                    Processes.statusMiB(pid, "VmHWM:"), Processes.rssMiB(pid)));
         }
+        line("  (MiB; a quiet service gives its grown heap back within two of IdleHeap's 20 s checks)");
         line("");
     }
 

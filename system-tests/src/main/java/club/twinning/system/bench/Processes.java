@@ -83,9 +83,14 @@ final class Processes {
     }
 
     static long rssMiB(long pid) {
+        return statusMiB(pid, "VmRSS:");
+    }
+
+    /** A memory field of /proc/PID/status ("VmRSS:", "VmHWM:" for the peak) in MiB, or -1 if the process is gone. */
+    static long statusMiB(long pid, String field) {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (l.startsWith("VmRSS:")) {
+                if (l.startsWith(field)) {
                     return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
