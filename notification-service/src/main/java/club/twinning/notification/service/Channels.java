@@ -159,7 +159,7 @@ public class Channels {
     }
 
     private static Mail message(String to, MailComposer.Mail mail, String deliveries) {
-        Mail message = Mail.withHtml(to, mail.subject(), mail.html()).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
+        Mail message = Mail.withHtml(to, mail.subject(), SevenBitHtml.of(mail.html())).setText(mail.text()).addHeader(DELIVERY_HEADER, deliveries)
                 .addHeader("Message-ID", messageId(deliveries));
         if (mail.headers() != null) {
             mail.headers().forEach(message::addHeader);
