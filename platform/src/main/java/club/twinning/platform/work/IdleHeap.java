@@ -21,7 +21,7 @@ public class IdleHeap {
 
     private static final Logger LOG = Logger.getLogger(IdleHeap.class);
     /** Growth below this is not worth a full collection. */
-    static final long GROWTH = 16L << 20;
+    private static final long GROWTH = 16L << 20;
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private long collections = -1;
