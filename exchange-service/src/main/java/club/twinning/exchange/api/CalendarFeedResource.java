@@ -58,7 +58,7 @@ public class CalendarFeedResource {
     public Response create(String body) {
         String lang = language(body);
         IssuedFeed issued = feeds.create(lang);
-        String url = config.portalUrl().replaceAll("/+$", "") + "/calendar/" + issued.token() + ".ics";
+        String url = config.portalUrl() + "/calendar/" + issued.token() + ".ics";
         // The feed is what was created, so Location is its (secret) address, as in the body; DELETE goes by id.
         return Response.created(java.net.URI.create(url)).entity(new NewCalendarFeed(issued.feed().id, url,
                 issued.feed().lang, issued.feed().createdAt)).build();

@@ -1,6 +1,8 @@
 package club.twinning.exchange.config;
 
+import club.twinning.platform.config.BaseUrl;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** The council's policy, the watchers' thresholds, and where the portal is. */
@@ -19,8 +21,12 @@ public interface ExchangeConfig {
     @WithDefault("365")
     int dormantAfterDays();
 
-    /** The portal's public base URL: private calendar feeds are served under it and their events link to it. */
+    /**
+     * The portal's public base URL, without trailing slashes: private calendar feeds are served under it and their
+     * events link to it.
+     */
     @WithDefault("http://127.0.0.1:8080")
+    @WithConverter(BaseUrl.class)
     String portalUrl();
 
     /** When the watchers run (escalations, dormant relationships). */

@@ -97,7 +97,7 @@ public class UnsubscribeResource {
                 .data("title", words.unsubscribe_title()).data("done", done)
                 .data("message", done ? words.unsubscribe_done(kind) : words.unsubscribe_confirm(kind))
                 .data("button", words.unsubscribe_button()).data("token", token)
-                .data("preferences", config.portalUrl().replaceAll("/+$", "") + "/app/contacts?party=" + contact.partyCode)
+                .data("preferences", config.portalUrl() + "/app/contacts?party=" + contact.partyCode)
                 .data("preferencesLabel", words.footer_preferences()).render();
     }
 }

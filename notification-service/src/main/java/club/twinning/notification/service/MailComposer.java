@@ -136,7 +136,7 @@ public class MailComposer {
         this.json = json;
         this.html = html;
         this.text = text;
-        this.portalUrl = config.portalUrl().replaceAll("/+$", "");
+        this.portalUrl = config.portalUrl();
         this.unsubscribes = unsubscribes;
     }
 

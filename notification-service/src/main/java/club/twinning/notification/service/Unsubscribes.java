@@ -46,7 +46,7 @@ public class Unsubscribes {
 
     Unsubscribes(MailConfig config) {
         this.config = config;
-        this.unsubscribeUrl = config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=";
+        this.unsubscribeUrl = config.publicUrl() + "/unsubscribe?token=";
     }
 
     public String token(UUID contactId, EventType type) {
