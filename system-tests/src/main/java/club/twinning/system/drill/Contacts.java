@@ -59,8 +59,25 @@ final class Contacts {
     private static void update(String id, String party, String name, boolean active) {
         String token = Stack.token("secretariat");
         Response current = given().auth().oauth2(token).get(Stack.REGISTRY + "/api/contacts/" + id);
+        for (int i = 0; i < 60 && current.statusCode() != 200; i++) { // registry-service may still be finding its database
+            sleep(1000);
+            current = given().auth().oauth2(token).get(Stack.REGISTRY + "/api/contacts/" + id);
+        }
+        if (current.statusCode() != 200 || current.getHeader("ETag") == null) {
+            throw new IllegalStateException("registry-service answered " + current.statusCode() + " for contact " + id + ": "
+                    + current.asString());
+        }
         given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", current.getHeader("ETag"))
                 .body(body(party, name, active)).put(Stack.REGISTRY + "/api/contacts/" + id).then().statusCode(200);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> body(String party, String name, boolean active) {

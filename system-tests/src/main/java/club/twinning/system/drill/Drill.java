@@ -114,7 +114,11 @@ public final class Drill {
                 Drill drill = new Drill(receiver, Stack.agreementBetween(Stream.REQUESTER, Stream.PARTNER), ci);
                 code = drill.runAll(only) ? 0 : 1;
             } finally {
-                Contacts.disable(contact, Stream.PARTNER, Outcome.HOOK);
+                try {
+                    Contacts.disable(contact, Stream.PARTNER, Outcome.HOOK);
+                } catch (RuntimeException e) { // never in place of what failed the drills
+                    System.err.println("the drill's webhook contact " + contact + " is still active: " + e.getMessage());
+                }
             }
         } catch (Exception e) {
             e.printStackTrace();
@@ -194,7 +198,14 @@ public final class Drill {
             if (only.isEmpty() ? ci && !fault.ci() : !only.contains(fault.name())) {
                 continue;
             }
-            drill(fault);
+            try {
+                drill(fault);
+            } catch (Exception e) { // one drill that cannot even start or end must not hide the others' tables
+                line("  => FAILED: " + e);
+                failed = true;
+                summary.add(String.format("%-42s %s", fault.title(), "FAILED (" + e.getMessage() + ")"));
+                healPostgres();
+            }
         }
         line("");
         line("Summary (lost: a notified event with no email or no webhook at Es-Semara; dup: an email again under a new");
@@ -223,13 +234,26 @@ public final class Drill {
             fault.scenario().run(c);
         } catch (Exception e) {
             c.failures.add("the fault itself failed: " + e);
+            line("  the fault itself failed: " + e); // now, not after the outcome, which may never come
         }
         c.healedAt = c.healedAt == 0 ? System.currentTimeMillis() : c.healedAt;
         Thread.sleep((ci ? AFTER_HEAL_S - 5 : AFTER_HEAL_S) * 1000L);
         stream.close(90);
-        Outcome outcome = Outcome.await(prefix, fromOutbox, receiver, 240);
-        c.afterOutcome.run();
-        c.check.accept(outcome);
+        Outcome outcome;
+        try {
+            outcome = Outcome.await(prefix, fromOutbox, receiver, 240);
+            c.afterOutcome.run();
+            c.check.accept(outcome);
+        } catch (Exception e) {
+            c.failures.forEach(f -> line("  FAILED: " + f));
+            line("  FAILED: no outcome to read: " + e);
+            diagnose(c.faultFrom);
+            line("  => FAILED");
+            failed = true;
+            summary.add(String.format("%-42s %s", fault.title(), "FAILED (no outcome: " + e.getMessage() + ")"));
+            healPostgres();
+            return;
+        }
 
         Long first = outcome.firstArrivalCommittedAfter(c.healedAt);
         Long recovery = first == null ? null : first - c.healedAt;
@@ -444,6 +468,19 @@ public final class Drill {
         }
     }
 
+    /** A drill that failed with PostgreSQL away starts it again, as every drill heals what it broke. */
+    private void healPostgres() {
+        if (Processes.postgresUp()) {
+            return;
+        }
+        try {
+            Processes.startPostgres();
+            line("  (PostgreSQL was down after the drill: started again)");
+        } catch (Exception e) {
+            line("  (PostgreSQL was down after the drill and could not be started: " + e.getMessage() + ")");
+        }
+    }
+
     /** After PostgreSQL: every service ready again (its readiness is the database). */
     private static void awaitServicesReady(Context c) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
@@ -467,6 +504,10 @@ public final class Drill {
 
     /** The services' warnings about their consumers since the fault: where a consumer died, this says which. */
     private void diagnose(long since) {
+        if (!Processes.postgresUp()) {
+            line("    PostgreSQL is not up; the end of its log:");
+            Processes.postgresLogTail(8).forEach(l -> line("    postgres log: " + l));
+        }
         for (String service : List.of("exchange-service", "notification-service")) {
             Path log = Path.of(System.getenv().getOrDefault("TWINNING_HOME", ".twinning"), "logs", service + ".log");
             try {

@@ -135,8 +135,11 @@ final class Processes {
     static void stopPostgres() throws Exception {
         String pid = Files.readAllLines(STATE.resolve("postgres/data/postmaster.pid")).get(0).trim();
         exec("kill", "-INT", pid);
-        for (int i = 0; i < 120 && Files.exists(Path.of("/proc/" + pid)); i++) {
+        for (int i = 0; i < 240 && Files.exists(Path.of("/proc/" + pid)); i++) {
             Thread.sleep(250);
+        }
+        if (Files.exists(Path.of("/proc/" + pid))) {
+            throw new IllegalStateException("PostgreSQL (pid " + pid + ") still running 60 s after a fast shutdown");
         }
     }
 
@@ -161,10 +164,32 @@ final class Processes {
         }
         command.addAll(List.of(bin, "-D", STATE.resolve("postgres/data").toString(), "-l", STATE.resolve("logs/postgres.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + PG_PORT + " -c listen_addresses=127.0.0.1 -k " + STATE.resolve("postgres/socket")
-                        + " -c max_connections=200", "start"));
-        int code = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        if (code != 0 && !postgresUp()) {
-            throw new IllegalStateException("PostgreSQL did not start; read " + STATE.resolve("logs/postgres.log"));
+                        + " -c max_connections=200 -c shared_preload_libraries=pg_stat_statements", "start"));
+        // Tried again: a start that fails once (a port still held, a slow shutdown's lock file) must not leave the rest
+        // of the run without a database.
+        String said = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+            said = new String(pgCtl.getInputStream().readAllBytes()).trim();
+            if (pgCtl.waitFor() == 0 || postgresUp()) {
+                return;
+            }
+            Thread.sleep(5000L * attempt);
+            if (postgresUp()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("PostgreSQL did not start after 3 tries; pg_ctl said: " + said + "; its log ends: "
+                + String.join(" | ", postgresLogTail(5)));
+    }
+
+    /** The last lines of PostgreSQL's log, for a failure's message. */
+    static List<String> postgresLogTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(STATE.resolve("logs/postgres.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (Exception e) {
+            return List.of("(unreadable: " + e.getMessage() + ")");
         }
     }
 
