@@ -16,7 +16,7 @@ class VoteMigrationTest {
     @Test
     void votesCastBeforeTheMigrationAreKeptAsCurrentVotes() throws Exception {
         // The module's test database (application.properties), in a schema of its own that is dropped afterwards.
-        String url = "jdbc:postgresql://127.0.0.1:55432/exchange_test";
+        String url = "jdbc:postgresql://127.0.0.1:15432/exchange_test";
         String user = "exchange";
         String password = "exchange";
         String schema = "vote_migration_" + UUID.randomUUID().toString().replace("-", "");

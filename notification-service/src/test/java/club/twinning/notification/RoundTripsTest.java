@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 class RoundTripsTest {
 
     private static final Logger LOG = Logger.getLogger(RoundTripsTest.class);
-    static final PostgresTurns DB = new PostgresTurns(55432);
-    static final String DIRECT = "jdbc:postgresql://127.0.0.1:55432/notification_test";
+    static final PostgresTurns DB = new PostgresTurns(15432);
+    static final String DIRECT = "jdbc:postgresql://127.0.0.1:15432/notification_test";
     static final int EVENTS = 50;
 
     public static class Counted implements QuarkusTestProfile {

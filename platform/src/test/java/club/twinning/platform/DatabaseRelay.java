@@ -14,7 +14,7 @@ public class DatabaseRelay implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        postgres = new TcpRelay("postgres", 55432);
+        postgres = new TcpRelay("postgres", 15432);
         return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/platform_test");
     }
 

@@ -15,7 +15,7 @@ public final class Stack {
     public static final String NOTIFICATION = "http://127.0.0.1:8083";
     public static final String KEYCLOAK = "http://127.0.0.1:8180";
     public static final String MAIL_API = "http://127.0.0.1:8025/api/user/";
-    public static final int PG_PORT = 55432;
+    public static final int PG_PORT = 15432;
 
     private Stack() {
     }

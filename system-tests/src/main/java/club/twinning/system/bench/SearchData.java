@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 final class SearchData {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:55432/registry_bench";
+    static final String URL = "jdbc:postgresql://127.0.0.1:15432/registry_bench";
 
     private SearchData() {
     }

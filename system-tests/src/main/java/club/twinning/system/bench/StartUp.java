@@ -28,7 +28,7 @@ final class StartUp {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private static final String PG = "jdbc:postgresql://127.0.0.1:55432/";
+    private static final String PG = "jdbc:postgresql://127.0.0.1:15432/";
 
     static final List<Service> SERVICES = List.of(
             new Service("registry-service", 18281, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "registry_startbench",

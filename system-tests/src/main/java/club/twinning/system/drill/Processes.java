@@ -20,7 +20,7 @@ import java.util.Map;
 final class Processes {
 
     private static final Path STATE = Path.of(System.getenv().getOrDefault("TWINNING_HOME", ".twinning")).toAbsolutePath();
-    private static final int PG_PORT = 55432;
+    private static final int PG_PORT = 15432;
     /** How each process of ./twinning says it is ready. */
     private static final Map<String, String> READY = Map.of("registry-service", "http://127.0.0.1:8081/q/health/ready",
             "exchange-service", "http://127.0.0.1:8082/q/health/ready", "notification-service", "http://127.0.0.1:8083/q/health/ready",
