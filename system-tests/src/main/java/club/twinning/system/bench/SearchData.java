@@ -1,5 +1,6 @@
 package club.twinning.system.bench;
 
+import club.twinning.system.Stack;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.sql.Statement;
  */
 final class SearchData {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:15432/registry_bench";
+    static final String URL = "jdbc:postgresql://127.0.0.1:" + Stack.PG_PORT + "/registry_bench";
 
     private SearchData() {
     }

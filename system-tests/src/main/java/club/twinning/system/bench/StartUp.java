@@ -1,5 +1,6 @@
 package club.twinning.system.bench;
 
+import club.twinning.system.Stack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ final class StartUp {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private static final String PG = "jdbc:postgresql://127.0.0.1:15432/";
+    private static final String PG = "jdbc:postgresql://127.0.0.1:" + Stack.PG_PORT + "/";
 
     static final List<Service> SERVICES = List.of(
             new Service("registry-service", 18281, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "registry_startbench",

@@ -1,5 +1,6 @@
 package club.twinning.system.drill;
 
+import club.twinning.system.Stack;
 import java.io.File;
 import java.net.HttpURLConnection;
 import java.net.Socket;
@@ -20,7 +21,6 @@ import java.util.Map;
 final class Processes {
 
     private static final Path STATE = Path.of(System.getenv().getOrDefault("TWINNING_HOME", ".twinning")).toAbsolutePath();
-    private static final int PG_PORT = 15432;
     /** How each process of ./twinning says it is ready. */
     private static final Map<String, String> READY = Map.of("registry-service", "http://127.0.0.1:8081/q/health/ready",
             "exchange-service", "http://127.0.0.1:8082/q/health/ready", "notification-service", "http://127.0.0.1:8083/q/health/ready",
@@ -144,7 +144,7 @@ final class Processes {
     }
 
     static boolean postgresUp() {
-        try (Socket s = new Socket("127.0.0.1", PG_PORT)) {
+        try (Socket s = new Socket("127.0.0.1", Stack.PG_PORT)) {
             return true;
         } catch (Exception e) {
             return false;
@@ -163,7 +163,7 @@ final class Processes {
             command.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         command.addAll(List.of(bin, "-D", STATE.resolve("postgres/data").toString(), "-l", STATE.resolve("logs/postgres.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + PG_PORT + " -c listen_addresses=127.0.0.1 -k " + STATE.resolve("postgres/socket")
+                "-w", "-t", "60", "-o", "-p " + Stack.PG_PORT + " -c listen_addresses=127.0.0.1 -k " + STATE.resolve("postgres/socket")
                         + " -c max_connections=200 -c shared_preload_libraries=pg_stat_statements", "start"));
         // Tried again: a start that fails once (a port still held, a slow shutdown's lock file) must not leave the rest
         // of the run without a database.
