@@ -53,6 +53,17 @@ public class CouncilFigures {
     public record Snapshot(Instant at, Map<String, Count> stages, List<Count> ages, List<Waiting> longestWaiting,
                            Map<String, Map<Integer, Integer>> visits, List<Integer> years, Set<Integer> cappedYears,
                            Map<String, Integer> grades, List<JsonNode> relationships) {
+
+        /**
+         * The year the visits chart opens on: this year, or the next when this year holds no visit and the next does
+         * (in December the visits being planned are next year's, and an empty chart would hide them).
+         */
+        public int shownYear() {
+            int thisYear = years.get(years.size() - 2);
+            boolean noneThisYear = visits.values().stream().noneMatch(byYear -> byYear.getOrDefault(thisYear, 0) > 0);
+            boolean someNextYear = visits.values().stream().anyMatch(byYear -> byYear.getOrDefault(thisYear + 1, 0) > 0);
+            return noneThisYear && someNextYear ? thisYear + 1 : thisYear;
+        }
     }
 
     private final ExchangeApi exchange;

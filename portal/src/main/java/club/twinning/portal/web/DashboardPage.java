@@ -59,7 +59,7 @@ public class DashboardPage {
             ages.add(new BarChart.Row(ageNames[i], count.value(), count.shown(), null));
         }
 
-        int shownYear = year != null && now.years().contains(year) ? year : now.years().get(now.years().size() - 2);
+        int shownYear = year != null && now.years().contains(year) ? year : now.shownYear();
         List<BarChart.Row> visits = now.visits().entrySet().stream()
                 .map(e -> {
                     int count = e.getValue().getOrDefault(shownYear, 0);
