@@ -26,7 +26,12 @@ public final class Stack {
 
     /** A service's own database (each has one, named like it, with a same-named local-only role). */
     public static Connection database(String name) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + name, name, name);
+        return DriverManager.getConnection(jdbcUrl(name), name, name);
+    }
+
+    /** The JDBC URL of a database of the stack's PostgreSQL. */
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database;
     }
 
     /** The demo agreement binding two parties (./twinning up loads it). */

@@ -12,7 +12,7 @@ import java.sql.Statement;
  */
 final class SearchData {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:" + Stack.PG_PORT + "/registry_bench";
+    static final String URL = Stack.jdbcUrl("registry_bench");
 
     private SearchData() {
     }

@@ -29,15 +29,14 @@ final class StartUp {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private static final String PG = "jdbc:postgresql://127.0.0.1:" + Stack.PG_PORT + "/";
 
     static final List<Service> SERVICES = List.of(
-            new Service("registry-service", 18281, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "registry_startbench",
+            new Service("registry-service", 18281, List.of("-Dquarkus.datasource.jdbc.url=" + Stack.jdbcUrl("registry_startbench"),
                     "-Dtwinning.lifecycle.cron=off")),
-            new Service("exchange-service", 18282, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "exchange_startbench",
+            new Service("exchange-service", 18282, List.of("-Dquarkus.datasource.jdbc.url=" + Stack.jdbcUrl("exchange_startbench"),
                     "-Dmp.messaging.incoming.registry.group.id=exchange-startbench",
                     "-Dmp.messaging.incoming.registry.topics=twinning.startbench.registry", "-Dtwinning.exchange.watch-cron=off")),
-            new Service("notification-service", 18283, List.of("-Dquarkus.datasource.jdbc.url=" + PG + "notification_startbench",
+            new Service("notification-service", 18283, List.of("-Dquarkus.datasource.jdbc.url=" + Stack.jdbcUrl("notification_startbench"),
                     "-Dmp.messaging.incoming.events.group.id=notification-startbench",
                     // an empty topic and no SMTP: a copy must never send a notification the real one sends too
                     "-Dmp.messaging.incoming.events.topics=twinning.startbench.events", "-Dquarkus.mailer.port=1")),

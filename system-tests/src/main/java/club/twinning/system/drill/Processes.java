@@ -49,10 +49,7 @@ final class Processes {
         List<String> command = new ArrayList<>(Arrays.asList(new String(cmdline).split("\0")));
         File directory = Path.of("/proc/" + pid + "/cwd").toRealPath().toFile();
         exec("kill", "-" + signal, "--", "-" + pid); // its whole process group, as ./twinning started it
-        for (int i = 0; i < 120 && Files.exists(Path.of("/proc/" + pid)); i++) {
-            Thread.sleep(250);
-        }
-        if (Files.exists(Path.of("/proc/" + pid))) {
+        if (!gone(pid, 30)) {
             exec("kill", "-KILL", "--", "-" + pid);
             Thread.sleep(1000);
         }
@@ -135,12 +132,17 @@ final class Processes {
     static void stopPostgres() throws Exception {
         String pid = Files.readAllLines(STATE.resolve("postgres/data/postmaster.pid")).get(0).trim();
         exec("kill", "-INT", pid);
-        for (int i = 0; i < 240 && Files.exists(Path.of("/proc/" + pid)); i++) {
-            Thread.sleep(250);
-        }
-        if (Files.exists(Path.of("/proc/" + pid))) {
+        if (!gone(pid, 60)) {
             throw new IllegalStateException("PostgreSQL (pid " + pid + ") still running 60 s after a fast shutdown");
         }
+    }
+
+    /** Whether process {@code pid} ended within {@code seconds}. */
+    private static boolean gone(String pid, int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 4 && Files.exists(Path.of("/proc/" + pid)); i++) {
+            Thread.sleep(250);
+        }
+        return !Files.exists(Path.of("/proc/" + pid));
     }
 
     static boolean postgresUp() {
