@@ -35,11 +35,11 @@ final class StartUp {
                     "-Dtwinning.lifecycle.cron=off")),
             new Service("exchange-service", 18282, List.of("-Dquarkus.datasource.jdbc.url=" + Stack.jdbcUrl("exchange_startbench"),
                     "-Dmp.messaging.incoming.registry.group.id=exchange-startbench",
-                    "-Dmp.messaging.incoming.registry.topics=twinning.startbench.registry", "-Dtwinning.exchange.watch-cron=off")),
+                    "-Dmp.messaging.incoming.registry.topics=bench.startbench.registry", "-Dtwinning.exchange.watch-cron=off")),
             new Service("notification-service", 18283, List.of("-Dquarkus.datasource.jdbc.url=" + Stack.jdbcUrl("notification_startbench"),
                     "-Dmp.messaging.incoming.events.group.id=notification-startbench",
                     // an empty topic and no SMTP: a copy must never send a notification the real one sends too
-                    "-Dmp.messaging.incoming.events.topics=twinning.startbench.events", "-Dquarkus.mailer.port=1")),
+                    "-Dmp.messaging.incoming.events.topics=bench.startbench.events", "-Dquarkus.mailer.port=1")),
             new Service("portal", 18280, List.of()));
 
     private StartUp() {
