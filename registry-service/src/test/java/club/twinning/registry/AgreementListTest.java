@@ -73,6 +73,11 @@ class AgreementListTest {
         given().get("/api/agreements?sort=signedOn&cursor=" + byReference).then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         given().get("/api/agreements?signedFrom=31/10/2025").then().statusCode(400);
+        // Search text: 200 characters is a search, 201 is a 400 naming q (a pasted page searched nothing, an empty 200).
+        given().get("/api/agreements?q=" + "x".repeat(200)).then().statusCode(200).body("items", hasSize(0));
+        given().get("/api/agreements?q=" + "x".repeat(201)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+        given().get("/api/agreements?q=" + "x".repeat(7000)).then().statusCode(400).body("errors[0].field", equalTo("q"));
         String text = given().get("/api/agreements/" + inForce).then().extract().path("reference");
         assertTrue(given().get("/api/agreements?q=" + text.toLowerCase()).then().extract().jsonPath()
                 .getList("items.id").contains(inForce));

@@ -22,6 +22,18 @@ public final class QueryValues {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /**
+     * Search text, trimmed, null when absent or blank; longer than {@code max} characters, a 400 naming {@code name}
+     * (a pasted page searched nothing and answered an empty 200).
+     */
+    public static String text(String name, String value, int max) {
+        String text = text(value);
+        if (text != null && text.length() > max) {
+            throw ProblemException.badField(name, "at most " + max + " characters (" + text.length() + " given)");
+        }
+        return text;
+    }
+
     /** An ISO instant (2026-11-25T08:00:00Z), null when absent or blank, a 400 naming {@code name} otherwise. */
     public static Instant instant(String name, String value) {
         return parsed(name, value, Instant::parse, "an instant such as 2026-11-25T08:00:00Z");

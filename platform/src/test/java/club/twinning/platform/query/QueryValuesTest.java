@@ -38,6 +38,16 @@ class QueryValuesTest {
         assertEquals("signedFrom", e.toProblem("/x").errors().get(0).field());
     }
 
+    @Test
+    void searchTextIsTrimmedThenHeldToItsLength() {
+        assertNull(QueryValues.text("q", " ", 3));
+        assertEquals("abc", QueryValues.text("q", "  abc  ", 3), "the spaces around do not count");
+        ProblemException e = assertThrows(ProblemException.class, () -> QueryValues.text("q", "abcd", 3));
+        assertEquals(400, e.status());
+        assertEquals("q", e.toProblem("/x").errors().get(0).field());
+        assertEquals("at most 3 characters (4 given)", e.toProblem("/x").errors().get(0).message());
+    }
+
     enum Colour { RED, GREEN }
 
     @Test

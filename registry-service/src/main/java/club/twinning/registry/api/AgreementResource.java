@@ -61,6 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgreementResource {
 
     private static final Limit LIMIT = Limit.upTo(500);
+    private static final int SEARCH_TEXT_MAX = 200;
 
     private final AgreementService agreements;
     private final AgreementSearch search;
@@ -76,9 +77,9 @@ public class AgreementResource {
 
     @GET
     @Operation(operationId = "listAgreements", summary = "Search the agreements of the register",
-            description = "Any authenticated caller (partner, council, secretariat, ops). Signed agreements are listed for everyone; a draft (before signing) only for the secretariat, the council and the draft's own parties. Filters: party, country, type, status, domain (a cooperation domain code), signedFrom/signedTo (ISO dates), q (full text); sort; pages of `limit` (1-500, default 50) followed with `cursor` or the `next` link.")
+            description = "Any authenticated caller (partner, council, secretariat, ops). Signed agreements are listed for everyone; a draft (before signing) only for the secretariat, the council and the draft's own parties. Filters: party, country, type, status, domain (a cooperation domain code), signedFrom/signedTo (ISO dates), q (text found in the reference, titles, summaries, place or occasion; up to 200 characters); sort; pages of `limit` (1-500, default 50) followed with `cursor` or the `next` link.")
     @APIResponse(responseCode = "200", description = "A page of agreements")
-    @APIResponse(responseCode = "400", description = "A filter is malformed (a date, limit, status, cursor); errors names it")
+    @APIResponse(responseCode = "400", description = "A filter is malformed (a date, limit, status, cursor, a q over 200 characters); errors names it")
     public Page<AgreementView> list(@QueryParam("party") String party, @QueryParam("country") String country,
                                     @QueryParam("type") String type, @QueryParam("status") String status,
                                     @QueryParam("domain") String domain, @QueryParam("signedFrom") String signedFrom,
@@ -87,7 +88,7 @@ public class AgreementResource {
                                     @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         AgreementFilter filter = new AgreementFilter(text(party), text(country),
                 choice(AgreementType.class, "type", type), choice(AgreementStatus.class, "status", status),
-                text(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), text(q));
+                text(domain), date("signedFrom", signedFrom), date("signedTo", signedTo), text("q", q, SEARCH_TEXT_MAX));
         return Page.of(search.find(filter, AgreementSearch.Sort.of(text(sort)), Cursor.decode(cursor), LIMIT.of(limit),
                 agreements.draftsForCaller()), a -> AgreementView.of(a, List.of()), uri);
     }
