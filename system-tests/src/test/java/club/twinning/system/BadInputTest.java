@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +80,15 @@ class BadInputTest {
 
     @Test
     void exchange() throws Exception {
+        // Dates from today: a window must start after today, and a visit falls in its request's window (the fixture's
+        // starts two months ahead, Stack.requestBody), so fixed dates would turn every baseline into a date error.
+        LocalDate window = LocalDate.now().plusMonths(3);
+        LocalDate visit = LocalDate.now().plusMonths(2).plusDays(1);
         List<Target> targets = List.of(
                 new Target("request", "POST", Stack.EXCHANGE + "/api/requests", "partner.agadez", Map.of(), json("""
                         {"partnerParty":"es-semara","agreementId":"%s","domain":"desert-land-management","title":"Fuzz",
-                         "need":"Fuzz","direction":"THEY_VISIT_US","window":{"start":"2027-03-01","end":"2027-03-20"},
-                         "participants":3,"language":"fr"}""".formatted(fixtures.agreementId())),
+                         "need":"Fuzz","direction":"THEY_VISIT_US","window":{"start":"%s","end":"%s"},
+                         "participants":3,"language":"fr"}""".formatted(fixtures.agreementId(), window, window.plusDays(19))),
                         List.of(required("partnerParty", TEXT), optional("agreementId", UUID), required("domain", TEXT),
                                 required("title", TEXT), required("need", TEXT), optional("offer", TEXT), required("direction", ENUM),
                                 required("window", OBJECT), required("window.start", DATE), required("window.end", DATE),
@@ -92,9 +97,9 @@ class BadInputTest {
                         Map.of(), json("{\"choice\":\"APPROVE\",\"reason\":\"fuzz\"}"),
                         List.of(required("choice", ENUM), optional("reason", TEXT))),
                 new Target("visit", "POST", Stack.EXCHANGE + "/api/visits", "partner.agadez", Map.of(), json("""
-                        {"requestId":"%s","startDate":"2027-03-02","endDate":"2027-03-05",
+                        {"requestId":"%s","startDate":"%s","endDate":"%s",
                          "delegation":[{"name":"Fuzz","role":"Maire"}],"agenda":[],"logistics":"Fuzz"}"""
-                        .formatted(fixtures.requestId())),
+                        .formatted(fixtures.requestId(), visit, visit.plusDays(3))),
                         List.of(required("requestId", UUID), required("startDate", DATE), required("endDate", DATE),
                                 required("delegation", LIST), optional("agenda", LIST), optional("logistics", TEXT))));
         List<Fuzzer.Probe> probes = Fuzzer.Probe.table(Stack.EXCHANGE, """
